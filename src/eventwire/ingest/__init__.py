@@ -72,7 +72,9 @@ def read_file(path: str, settings: IngestSettings) -> Iterator[Document | Reject
     except FileNotFoundError:
         yield reject(path, EventwireError(Code.NOT_FOUND))
     except OSError as exc:
-        yield reject(path, EventwireError(Code.UNREADABLE, detail=exc.strerror or type(exc).__name__))
+        yield reject(
+            path, EventwireError(Code.UNREADABLE, detail=exc.strerror or type(exc).__name__)
+        )
 
 
 def read_small_file(path: str, settings: IngestSettings) -> Iterator[Document | Reject]:
@@ -86,11 +88,15 @@ def read_small_file(path: str, settings: IngestSettings) -> Iterator[Document | 
     yield from read_bytes(raw, path, settings)
 
 
-def read_stream(stream: IO[bytes], source: str, settings: IngestSettings) -> Iterator[Document | Reject]:
+def read_stream(
+    stream: IO[bytes], source: str, settings: IngestSettings
+) -> Iterator[Document | Reject]:
     raw = stream.read(settings.max_bytes + 1)
     if len(raw) > settings.max_bytes:
         limit = human_size(settings.max_bytes)
-        yield reject(source, EventwireError(Code.TOO_LARGE, detail=f"more than {limit}", limit=limit))
+        yield reject(
+            source, EventwireError(Code.TOO_LARGE, detail=f"more than {limit}", limit=limit)
+        )
         return
     yield from read_bytes(raw, source, settings)
 

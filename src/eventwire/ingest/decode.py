@@ -34,7 +34,11 @@ def decode_bytes(raw: bytes) -> Decoded:
     if not raw.strip():
         raise EventwireError(Code.EMPTY)
     check_not_binary(raw)
-    for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, name in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if raw.startswith(bom):
             return Decoded(raw.decode(name, errors="replace"), name)
     try:
@@ -50,7 +54,9 @@ def check_not_binary(raw: bytes) -> None:
     sample = raw[:_SAMPLE]
     controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f\v\x1b")
     if b"\x00" in sample or controls > len(sample) * 0.05:
-        raise EventwireError(Code.BINARY, detail=f"{controls} control bytes in the first {len(sample)}")
+        raise EventwireError(
+            Code.BINARY, detail=f"{controls} control bytes in the first {len(sample)}"
+        )
 
 
 def detect(raw: bytes) -> Decoded:

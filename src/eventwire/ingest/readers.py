@@ -78,13 +78,17 @@ def html_document(
     return make_document(raw, source, "html", extract.text, encoding, merged)
 
 
-def read_jsonl(stream: IO[bytes], source: str, settings: IngestSettings) -> Iterator[Document | Reject]:
+def read_jsonl(
+    stream: IO[bytes], source: str, settings: IngestSettings
+) -> Iterator[Document | Reject]:
     for number, line in enumerate(stream, start=1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
         if len(line) > settings.max_bytes:
-            error = EventwireError(Code.TOO_LARGE, detail=human_size(len(line)), limit=human_size(settings.max_bytes))
+            error = EventwireError(
+                Code.TOO_LARGE, detail=human_size(len(line)), limit=human_size(settings.max_bytes)
+            )
             yield reject(where, error)
             continue
         try:
@@ -99,7 +103,9 @@ def jsonl_document(line: bytes, source: str) -> Document:
     except (ValueError, UnicodeDecodeError) as exc:
         raise EventwireError(Code.BAD_JSONL, detail=str(exc).splitlines()[0][:120]) from None
     if not isinstance(record, dict):
-        raise EventwireError(Code.BAD_RECORD, detail=f"a JSON {type(record).__name__}, not an object")
+        raise EventwireError(
+            Code.BAD_RECORD, detail=f"a JSON {type(record).__name__}, not an object"
+        )
     meta = DocumentMeta(
         url=optional_str(record.get("url")),
         title=optional_str(record.get("title")),
@@ -118,7 +124,9 @@ def optional_str(value: object) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
-def read_warc(stream: IO[bytes], source: str, settings: IngestSettings) -> Iterator[Document | Reject]:
+def read_warc(
+    stream: IO[bytes], source: str, settings: IngestSettings
+) -> Iterator[Document | Reject]:
     count = 0
     records = ArchiveIterator(stream)
     while True:
@@ -128,6 +136,10 @@ def read_warc(stream: IO[bytes], source: str, settings: IngestSettings) -> Itera
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
             payload = record.content_stream().read(settings.max_bytes + 1)
+            while record.raw_stream.read(1 << 20):
+                pass  # drain the rest of the record to see whether it is complete
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                raise EOFError("record shorter than its Content-Length")
         except StopIteration:
             return
         except Exception as exc:  # warcio raises several types on truncated data
@@ -149,8 +161,12 @@ def warc_record(
 ) -> Iterator[Document | Reject]:
     if len(payload) > settings.max_bytes:
         limit = human_size(settings.max_bytes)
-        yield reject(source, EventwireError(Code.TOO_LARGE, detail=f"more than {limit}", limit=limit))
-    elif "html" in content_type or payload.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")):
+        yield reject(
+            source, EventwireError(Code.TOO_LARGE, detail=f"more than {limit}", limit=limit)
+        )
+    elif "html" in content_type or payload.lstrip()[:15].lower().startswith(
+        (b"<!doctype", b"<html")
+    ):
         yield from read_html(payload, source, url)
     else:
         yield from read_text(payload, source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
@@ -16,6 +17,8 @@ __all__ = ["ArticleSplitter", "Group", "group_units"]
 
 HEADLINE_ONLY_MIN_WORDS = 25
 PREAMBLE_MAX_WORDS = 80
+LEADING_TITLE_MAX_WORDS = 20
+SENTENCE_END = re.compile(r"[.!?:;,][\"”’)]?$")
 
 
 @dataclass(slots=True)
@@ -68,6 +71,9 @@ def split_document(
     rules: DatelineRules,
 ) -> list[Article]:
     roles = classify_units(units, rules)
+    if document.meta.title:
+        roles = mark_title(units, roles, document.meta.title)
+    roles = mark_leading_title(units, roles)
     groups = group_units(units, roles)
     groups, preamble = split_preamble(groups, units)
     removed = sorted([*removed, *preamble], key=lambda removal: removal.start)
@@ -106,6 +112,25 @@ def group_units(units: Sequence[Paragraph], roles: Sequence[UnitRole]) -> list[G
         leftover.bylines.extend(pending_bylines)
         groups = groups or [leftover]
     return groups
+
+
+def mark_title(units: Sequence[Paragraph], roles: list[UnitRole], title: str) -> list[UnitRole]:
+    """A unit that repeats the title the input's metadata gave is a headline."""
+    wanted = " ".join(title.split()).casefold()
+    return [
+        UnitRole("headline") if " ".join(unit.text.split()).casefold() == wanted else role
+        for unit, role in zip(units, roles, strict=True)
+    ]
+
+
+def mark_leading_title(units: Sequence[Paragraph], roles: list[UnitRole]) -> list[UnitRole]:
+    """A short first line without final punctuation, before the text, is a headline."""
+    if len(units) < 2 or roles[0].kind != "body" or roles[0].dateline is not None:
+        return roles
+    text = units[0].text
+    if len(text.split()) > LEADING_TITLE_MAX_WORDS or SENTENCE_END.search(text):
+        return roles
+    return [UnitRole("headline"), *roles[1:]]
 
 
 def is_dated(role: UnitRole) -> bool:

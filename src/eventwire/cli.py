@@ -1,0 +1,197 @@
+"""The command line: a thin layer over `eventwire.api`. Exit codes: 0 ok, 1 failed,
+2 usage error, 3 finished with some inputs rejected (recorded in the store)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from eventwire import __version__, api
+from eventwire.errors import EventwireError
+from eventwire.evaluate import TASKS
+from eventwire.records import Parcel
+
+__all__ = ["app", "main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTS = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="eventwire",
+    help="Turn raw news about armed conflict into an auditable event dataset.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option("--db", help="Database URL (SQLite file or PostgreSQL).")]
+
+
+class TableName(StrEnum):
+    articles = "articles"
+    rejects = "rejects"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@contextmanager
+def failures() -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit code 1, never a traceback."""
+    try:
+        yield
+    except EventwireError as error:
+        err.print(f"[red]error[/red] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILED) from None
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: DbOption = api.DEFAULT_URL,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 32,
+    max_mb: Annotated[float, typer.Option(min=0.001, help="Largest input accepted, in MB.")] = 50.0,
+) -> None:
+    """Ingest, clean and split every input; store documents, articles and rejects."""
+    with failures():
+        summary = run_with_progress(paths, db, batch_size, max_mb)
+    print_summary(summary)
+    raise typer.Exit(EXIT_REJECTS if summary.rejects else EXIT_OK)
+
+
+def run_with_progress(paths: list[str], db: str, batch_size: int, max_mb: float) -> api.RunSummary:
+    settings = api.PipelineSettings(batch_size=batch_size)
+    ingest = api.IngestSettings(max_bytes=int(max_mb * 1024 * 1024))
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("documents", total=None)
+
+        def advance(_parcel: Parcel) -> None:
+            bar.advance(task)
+
+        return api.run_paths(paths, db, settings, ingest, advance, sys.stdin.buffer)
+
+
+def print_summary(summary: api.RunSummary) -> None:
+    counts = summary.counts()
+    err.print(
+        f"{counts['inputs']} inputs: {summary.documents} documents -> {summary.articles} articles "
+        f"({summary.removals} removals recorded), {summary.rejects} rejected",
+        highlight=False,
+    )
+    for code, count in sorted(summary.rejects_by_code.items()):
+        err.print(f"  {code}: {count}", highlight=False)
+    for source, code, message in summary.reject_messages[:20]:
+        err.print(f"  rejected {source}: {code} {message}", highlight=False, soft_wrap=True)
+    if len(summary.reject_messages) > 20:
+        err.print(
+            f"  ... and {len(summary.reject_messages) - 20} more: eventwire export --table rejects"
+        )
+
+
+@app.command()
+def export(
+    table: Annotated[TableName, typer.Option(help="Table to export.")],
+    format: Annotated[
+        ExportFormat, typer.Option("--format", help="Output format.")
+    ] = ExportFormat.jsonl,
+    output: Annotated[str, typer.Option("--out", help="Output file, or - for stdout.")] = "-",
+    db: DbOption = api.DEFAULT_URL,
+) -> None:
+    """Write a table of the store as JSONL or CSV."""
+    with failures(), open_output(output) as stream:
+        count = api.export_table(table.value, format.value, stream, db)
+    if output != "-":
+        err.print(f"{count} rows -> {output}", highlight=False)
+
+
+@contextmanager
+def open_output(path: str) -> Iterator[TextIO]:
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    try:
+        stream = Path(path).open("w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as error:
+        err.print(f"[red]error[/red] cannot write {path}: {error.strerror}", highlight=False)
+        raise typer.Exit(EXIT_FAILED) from None
+    with stream:
+        yield stream
+
+
+@app.command()
+def demo(
+    db: Annotated[str | None, typer.Option("--db", help="Keep the demo store here.")] = None,
+) -> None:
+    """Run the bundled sample articles and print what was found."""
+    with tempfile.TemporaryDirectory() as folder:
+        url = db or f"sqlite:///{Path(folder) / 'demo.db'}"
+        with failures():
+            summary = api.run_paths([str(api.demo_inputs())], url)
+            rows = list(api.iter_table("articles", url))
+        print_summary(summary)
+        out.print(articles_table(rows))
+
+
+def articles_table(rows: list[dict[str, object]]) -> Table:
+    table = Table(title="Articles found", show_lines=False, expand=True)
+    table.add_column("title", ratio=3, overflow="fold")
+    table.add_column("outlet", ratio=1, overflow="fold")
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("place", ratio=1, overflow="fold")
+    table.add_column("removed", ratio=1, overflow="fold")
+    for row in rows:
+        removed = row.get("removed")
+        kinds = sorted({str(item["kind"]) for item in removed}) if isinstance(removed, list) else []
+        table.add_row(
+            str(row.get("title") or "")[:90],
+            str(row.get("outlet") or ""),
+            str(row.get("published") or ""),
+            str(row.get("dateline_place") or ""),
+            " ".join(kinds),
+        )
+    return table
+
+
+@app.command("eval")
+def evaluate(
+    task: Annotated[str, typer.Argument(help=f"One of: {', '.join(TASKS)}.")],
+    gold: Annotated[Path, typer.Option("--gold", help="Path to the gold data.")],
+) -> None:
+    """Measure quality on a gold set. The last line printed is one JSON object of metrics."""
+    if task not in TASKS:
+        err.print(f"unknown task {task!r}; known: {', '.join(TASKS)}", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    with failures():
+        result = api.evaluate(task, gold)
+    for line in result.summary:
+        out.print(line, highlight=False, markup=False)
+    print(json.dumps({"task": result.task, **result.metrics}, sort_keys=True))
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(__version__)
+
+
+def main() -> None:
+    app()
