@@ -60,16 +60,27 @@ def test_cli_rerun_changes_nothing(tmp_path, corpus):
 def test_cli_bad_inputs_are_recorded_and_the_rest_processed(tmp_path, corpus):
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(bytes(range(256)) * 16)
-    (corpus / "arabic.txt").write_bytes("قال مصدر عسكري إن الجيش دخل المدينة".encode("windows-1256"))
+    (corpus / "arabic.txt").write_bytes(
+        "قال مصدر عسكري إن الجيش دخل المدينة".encode("windows-1256")
+    )
     (corpus / "broken.html").write_text("<html><body><div><p", encoding="utf-8")
-    (corpus / "feed.jsonl").write_text('{"text": "The army entered the town."}\n{"text": \n', encoding="utf-8")
+    (corpus / "feed.jsonl").write_text(
+        '{"text": "The army entered the town."}\n{"text": \n', encoding="utf-8"
+    )
     with (corpus / "huge.txt").open("wb") as stream:
         stream.truncate(200 * 1024 * 1024)
     code, output = invoke("run", str(corpus), "--db", db_url(tmp_path))
     assert code == 3, output
     assert "Traceback" not in output
     rejects = export(tmp_path, "rejects")
-    assert sorted(str(row["code"]) for row in rejects) == ["E101", "E102", "E103", "E105", "E106", "E107"]
+    assert sorted(str(row["code"]) for row in rejects) == [
+        "E101",
+        "E102",
+        "E103",
+        "E105",
+        "E106",
+        "E107",
+    ]
     assert all("\n" not in str(row["message"]) for row in rejects)
     articles = export(tmp_path, "articles")
     assert len(articles) == 1 + 3 + 1
@@ -78,7 +89,17 @@ def test_cli_bad_inputs_are_recorded_and_the_rest_processed(tmp_path, corpus):
 def test_cli_export_csv_to_file(tmp_path, corpus):
     invoke("run", str(corpus), "--db", db_url(tmp_path))
     target = tmp_path / "articles.csv"
-    code, _ = invoke("export", "--table", "articles", "--format", "csv", "--out", str(target), "--db", db_url(tmp_path))
+    code, _ = invoke(
+        "export",
+        "--table",
+        "articles",
+        "--format",
+        "csv",
+        "--out",
+        str(target),
+        "--db",
+        db_url(tmp_path),
+    )
     assert code == 0
     assert target.read_text(encoding="utf-8").splitlines()[0].startswith("article_id,")
 

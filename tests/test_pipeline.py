@@ -35,7 +35,9 @@ def default_stages() -> list:
 
 def test_pipeline_isolates_a_failing_document():
     pipeline = Pipeline([*default_stages(), Exploding()])
-    parcels = [Parcel(document=document(text)) for text in (BLOG, "This will explode. " * 3, ROUNDUP)]
+    parcels = [
+        Parcel(document=document(text)) for text in (BLOG, "This will explode. " * 3, ROUNDUP)
+    ]
     results = list(pipeline.run(parcels, batch_size=3))
     assert [parcel.reject is None for parcel in results] == [True, False, True]
     reject = results[1].reject
@@ -45,7 +47,7 @@ def test_pipeline_isolates_a_failing_document():
 
 
 def test_pipeline_checks_requirements_before_a_run():
-    with pytest.raises(EventwireError, match="E302 stage test.exploding.v1 requires articles"):
+    with pytest.raises(EventwireError, match=r"E302 stage test\.exploding\.v1 requires articles"):
         Pipeline([Exploding()])
 
 

@@ -6,12 +6,12 @@ E5xx evaluation, E9xx internal. A code's meaning never changes once released.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["Code", "EventwireError"]
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """Stable error codes with their one-line message templates."""
 
     EMPTY = "E101"
@@ -31,6 +31,7 @@ class Code(str, Enum):
     STORE_FAILED = "E401"
     GOLD_MISSING = "E501"
     UNKNOWN_TASK = "E502"
+    RESOURCE_MISSING = "E901"
 
     @property
     def template(self) -> str:
@@ -55,6 +56,7 @@ _TEMPLATES: dict[Code, str] = {
     Code.STORE_FAILED: "store error: {detail}",
     Code.GOLD_MISSING: "gold data not found at {detail}",
     Code.UNKNOWN_TASK: "unknown evaluation task {detail}",
+    Code.RESOURCE_MISSING: "packaged resource {detail} is missing or unreadable",
 }
 
 

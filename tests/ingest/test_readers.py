@@ -52,7 +52,9 @@ def test_read_bad_file_is_one_line_reject(tmp_path, content, code):
 
 def test_read_latin1_text_is_decoded_not_lost(tmp_path):
     path = tmp_path / "latin1.txt"
-    path.write_bytes("Le café de la place a été touché par un obus lundi, selon des témoins.".encode("latin-1"))
+    path.write_bytes(
+        "Le café de la place a été touché par un obus lundi, selon des témoins.".encode("latin-1")
+    )
     document = only(read(path))
     assert isinstance(document, Document)
     assert "café" in document.text and "été" in document.text
@@ -74,16 +76,38 @@ def test_read_missing_path_is_reject(tmp_path):
 
 def test_read_jsonl_malformed_line_does_not_stop_the_file(tmp_path):
     path = tmp_path / "feed.jsonl"
-    good = {"url": "https://example.org/a", "title": "T", "published": "2018-05-03", "outlet": "AFP", "text": ARTICLE}
-    lines = [json.dumps(good), '{"text": "cut off', "[1, 2]", json.dumps({"title": "no text"}), json.dumps(good | {"url": "u2", "text": ARTICLE + "More."})]
+    good = {
+        "url": "https://example.org/a",
+        "title": "T",
+        "published": "2018-05-03",
+        "outlet": "AFP",
+        "text": ARTICLE,
+    }
+    lines = [
+        json.dumps(good),
+        '{"text": "cut off',
+        "[1, 2]",
+        json.dumps({"title": "no text"}),
+        json.dumps(good | {"url": "u2", "text": ARTICLE + "More."}),
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = read(path)
-    assert [type(item).__name__ for item in items] == ["Document", "Reject", "Reject", "Reject", "Document"]
+    assert [type(item).__name__ for item in items] == [
+        "Document",
+        "Reject",
+        "Reject",
+        "Reject",
+        "Document",
+    ]
     assert [item.code for item in items if isinstance(item, Reject)] == ["E107", "E108", "E108"]
     assert items[1].source == f"{path}:2"
     document = items[0]
     assert isinstance(document, Document)
-    assert (document.meta.url, document.meta.outlet, document.meta.published) == ("https://example.org/a", "AFP", "2018-05-03")
+    assert (document.meta.url, document.meta.outlet, document.meta.published) == (
+        "https://example.org/a",
+        "AFP",
+        "2018-05-03",
+    )
 
 
 def test_read_gzipped_jsonl(tmp_path):
@@ -147,7 +171,10 @@ def test_read_warc_responses_with_urls(tmp_path):
     make_warc(path, 2)
     items = read(path)
     assert [type(item).__name__ for item in items] == ["Document", "Document"]
-    assert [item.meta.url for item in items if isinstance(item, Document)] == ["https://example.org/0", "https://example.org/1"]
+    assert [item.meta.url for item in items if isinstance(item, Document)] == [
+        "https://example.org/0",
+        "https://example.org/1",
+    ]
 
 
 def test_read_truncated_warc_keeps_records_before_the_cut(tmp_path):

@@ -51,7 +51,12 @@ def test_clean_keeps_roundup_headers_and_body(rules):
 
 @pytest.mark.parametrize(
     "line",
-    ["Share this:", "Click to share on Twitter (Opens in new window)", "Advertisement", "Tags: Syria, Homs"],
+    [
+        "Share this:",
+        "Click to share on Twitter (Opens in new window)",
+        "Advertisement",
+        "Tags: Syria, Homs",
+    ],
 )
 def test_clean_removes_widgets_anywhere(rules, line):
     text = f"Government forces entered the town on Monday, residents said.\n\n{line}\n\nMore text follows."

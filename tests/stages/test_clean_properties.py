@@ -24,7 +24,9 @@ HEADERS = st.sampled_from(
 )  # fmt: skip
 WORDS = st.text(alphabet="abcdefghij klmnop,.ÉéقA", min_size=1, max_size=120)
 SENTENCES = st.lists(
-    st.sampled_from(["troops", "entered", "the", "town", "on", "Monday", "said", "a", "source", "killed", "12"]),
+    st.sampled_from(
+        ["troops", "entered", "the", "town", "on", "Monday", "said", "a", "source", "killed", "12"]
+    ),
     min_size=3,
     max_size=30,
 ).map(lambda words: " ".join(words).capitalize() + ".")
@@ -57,7 +59,9 @@ def visible(text: str) -> int:
 @given(documents())
 def test_clean_accounts_for_every_character(text):
     kept, removed = clean_text(text, *RULES)
-    assert visible(text) == sum(visible(unit.text) for unit in kept) + sum(visible(r.text) for r in removed)
+    assert visible(text) == sum(visible(unit.text) for unit in kept) + sum(
+        visible(r.text) for r in removed
+    )
 
 
 @settings(max_examples=150, deadline=None)

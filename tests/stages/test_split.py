@@ -46,7 +46,9 @@ def test_split_year_comes_from_other_dates_in_the_document():
 
 
 def test_split_year_from_metadata_when_document_has_none():
-    text = "Prensa Latina\nDamascus, Jun 6\n\nThe army entered the town on Wednesday, a source said."
+    text = (
+        "Prensa Latina\nDamascus, Jun 6\n\nThe army entered the town on Wednesday, a source said."
+    )
     (article,) = split(text, published="2013-06-06T10:00:00Z")
     assert article.published == "2013-06-06"
 
