@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, cast
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -174,7 +174,7 @@ def warc_record(
 
 def open_maybe_gzip(path: str) -> IO[bytes]:
     if path.endswith(".gz"):
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return open(path, "rb")
 
 
