@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "Actor",
@@ -200,7 +200,9 @@ class Event:
 class Parcel:
     """What flows through the per-document pipeline: one document and what stages added.
 
-    A parcel with a `reject` is passed through untouched by later stages.
+    A parcel with a `reject` is passed through untouched by later stages. `docs` holds
+    the parsed spaCy documents of `articles` (same order) while the parcel is in a worker;
+    they are never stored.
     """
 
     document: Document | None
@@ -209,6 +211,10 @@ class Parcel:
     removed: tuple[Removal, ...] = ()
     articles: tuple[Article, ...] = ()
     article_rejects: tuple[Reject, ...] = field(default=())
+    docs: tuple[Any, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
     def failed(self, reject: Reject) -> Parcel:
         return replace(self, reject=reject)

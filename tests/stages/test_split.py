@@ -78,3 +78,17 @@ def test_split_nothing_but_blank_is_rejected(text):
     (cleaned,) = DocumentCleaner()([parcel])
     (result,) = ArticleSplitter()([cleaned])
     assert result.reject is not None and result.reject.code == "E201"
+
+
+@pytest.mark.parametrize(
+    "text", ["H. Said", "Jun 06, 2013\n\nPrensa Latina", "Army Restores Security to the Village"]
+)
+def test_split_document_of_header_lines_only_is_one_article(text):
+    (article,) = split(text)
+    assert article.text
+
+
+def test_split_byline_before_a_continuation_is_kept():
+    text = "Jun 06, 2013\n\nThe army entered.\n\nArmy Restores Security to the Village Near the Border\n\nH. Said\n\nMore text."
+    articles = split(text)
+    assert [article.byline for article in articles] == ["H. Said"]

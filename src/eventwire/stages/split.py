@@ -104,13 +104,14 @@ def group_units(units: Sequence[Paragraph], roles: Sequence[UnitRole]) -> list[G
                 groups.append(Group(header=pending, bylines=pending_bylines, dated=dated))
             else:
                 groups[-1].body.extend(pending)
+                groups[-1].bylines.extend(pending_bylines)
             groups[-1].body.append(index)
             pending, pending_bylines = [], []
-    if pending or pending_bylines:
-        leftover = groups[-1] if groups else Group()
-        leftover.body.extend(pending)
-        leftover.bylines.extend(pending_bylines)
-        groups = groups or [leftover]
+    if groups:
+        groups[-1].body.extend(pending)
+        groups[-1].bylines.extend(pending_bylines)
+    elif pending or pending_bylines:
+        groups = [Group(body=sorted(pending + pending_bylines))]
     return groups
 
 
