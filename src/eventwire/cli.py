@@ -183,7 +183,7 @@ def evaluate(
     with failures():
         result = api.evaluate(task, gold)
     for line in result.summary:
-        out.print(line, highlight=False, markup=False)
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
     print(json.dumps({"task": result.task, **result.metrics}, sort_keys=True))
 
 

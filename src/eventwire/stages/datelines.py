@@ -144,7 +144,7 @@ class DatelineRules:
     def inline(self, text: str) -> Dateline | None:
         """A dateline opening a paragraph: 'DAMASCUS, (SANA)-', 'JNN 6 June 2013 Damascus :'."""
         match = _PAREN_DATELINE.match(text)
-        if match and (self.canonical_outlet(match["outlet"]) or match["outlet"].isupper()):
+        if match and self.credible_paren_outlet(match):
             outlet = self.canonical_outlet(match["outlet"]) or match["outlet"].strip()
             found = parse_date(match["date"]) if match["date"] else None
             return Dateline(outlet, tidy_place(match["place"]), found, match.end())
@@ -165,6 +165,13 @@ class DatelineRules:
         return bool(
             self.date_line(line) or self.outlet_line(line) or self.place_date_line(line)
         ) or self.byline(line)
+
+    def credible_paren_outlet(self, match: re.Match[str]) -> bool:
+        """A known outlet in '(…)', or an unknown all-caps one followed by a dash."""
+        if self.canonical_outlet(match["outlet"]):
+            return True
+        name, separator = match["outlet"].strip(), match[0].rstrip()[-1]
+        return name.isupper() and len(name) >= 3 and separator in "-–—"
 
     def byline(self, text: str) -> bool:
         return len(text) <= 60 and _BYLINE.match(text) is not None

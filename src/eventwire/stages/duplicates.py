@@ -9,7 +9,7 @@ from collections.abc import Sequence
 __all__ = ["find_duplicates"]
 
 _WORD = re.compile(r"\w+")
-MIN_WORDS = 8
+MIN_WORDS = 15
 CONTAINMENT = 0.8
 MAX_GROWTH = 1.2
 
@@ -24,8 +24,8 @@ def find_duplicates(texts: Sequence[str | None]) -> dict[int, int]:
 
     A paragraph repeats an earlier one when at least 80% of the shorter one's word
     3-grams occur in the other, and it is not much longer than the earlier one (a later,
-    longer version adds information and is kept). Short units (< 8 words: datelines,
-    bylines, headlines) are never duplicates. `None` entries are skipped.
+    longer version adds information and is kept). Short units (< 15 words: datelines,
+    bylines, headlines, list items) are never duplicates. `None` entries are skipped.
     """
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     kept: dict[int, frozenset[tuple[str, ...]]] = {}
