@@ -1,0 +1,45 @@
+"""Score features with the shipped linear model."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from eventwire.stages.events.resources import LinearWeights
+
+__all__ = ["feature_value", "probabilities", "rank"]
+
+
+def feature_value(model: LinearWeights, features: Sequence[str]) -> float:
+    """The value of each present feature: 1, or 1/sqrt(n) when the model is length-normed."""
+    if model.norm == "sqrt" and features:
+        return 1.0 / math.sqrt(len(features))
+    return 1.0
+
+
+def _scores(model: LinearWeights, features: Sequence[str]) -> list[float]:
+    totals = [0.0] * len(model.labels)
+    for feature in features:
+        row = model.weights.get(feature)
+        if row is None:
+            continue
+        for index, weight in enumerate(row):
+            totals[index] += weight
+    value = feature_value(model, features)
+    return [bias + value * total for bias, total in zip(model.bias, totals, strict=True)]
+
+
+def probabilities(model: LinearWeights, features: Sequence[str]) -> list[float]:
+    """Softmax over the labels' scores, in `model.labels` order."""
+    scores = _scores(model, features)
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps)
+    return [value / total for value in exps]
+
+
+def rank(model: LinearWeights, features: Sequence[str]) -> list[tuple[str, float]]:
+    """Labels with their probability, best first (ties broken by label order)."""
+    probs = probabilities(model, features)
+    order = sorted(range(len(probs)), key=lambda index: (-probs[index], index))
+    return [(model.labels[index], probs[index]) for index in order]

@@ -1,0 +1,151 @@
+"""Load the event-typing resources (vocabulary, lexicon, cues, model) from package files."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from importlib.abc import Traversable
+
+from eventwire.errors import Code, EventwireError
+
+__all__ = [
+    "EventKind",
+    "EventResources",
+    "LinearWeights",
+    "PatternTable",
+    "load_event_resources",
+    "parse_patterns",
+    "resource_digest",
+]
+
+_PACKAGE = "eventwire.resources"
+VOCABULARY_FILE = "acled_types.v1.csv"
+LEXICON_FILE = "lexicon.v1.tsv"
+CUES_FILE = "not_event.v1.tsv"
+MODEL_FILE = "model.v1.json"
+TRAINING_FILE = "train.v1.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class EventKind:
+    """One label of the classifier with its ACLED coding (None for non-ACLED kinds)."""
+
+    label: str
+    disorder_type: str | None
+    event_type: str
+    sub_event_type: str
+    acled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PatternTable:
+    """Named regular expressions, one compiled pattern per name, in file order."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def matches(self, text: str) -> list[str]:
+        lowered = text.lower()
+        return [name for name, pattern in self.patterns if pattern.search(lowered)]
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Every match as (start, end, name), in text order."""
+        lowered = text.lower()
+        found = [
+            (match.start(), match.end(), name)
+            for name, pattern in self.patterns
+            for match in pattern.finditer(lowered)
+        ]
+        return sorted(found)
+
+
+@dataclass(frozen=True, slots=True)
+class LinearWeights:
+    """A linear model over string features: one weight per label for each feature."""
+
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    trained_on: dict[str, str]
+    norm: str = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class EventResources:
+    kinds: dict[str, EventKind]
+    lexicon: PatternTable
+    cues: PatternTable
+    model: LinearWeights
+
+
+def _folder() -> Traversable:
+    return importlib_resources.files(_PACKAGE).joinpath("events")
+
+
+def read_resource(name: str) -> str:
+    path = _folder().joinpath(name)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise EventwireError(Code.RESOURCE_MISSING, detail=f"events/{name}") from exc
+
+
+def resource_digest(name: str) -> str:
+    """sha256 of a resource file's text, to tie a trained model to its inputs."""
+    return hashlib.sha256(read_resource(name).encode("utf-8")).hexdigest()
+
+
+def parse_kinds(text: str) -> dict[str, EventKind]:
+    kinds: dict[str, EventKind] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        kinds[row["label"]] = EventKind(
+            label=row["label"],
+            disorder_type=row["disorder_type"] or None,
+            event_type=row["event_type"],
+            sub_event_type=row["sub_event_type"],
+            acled=row["acled"] == "yes",
+        )
+    return kinds
+
+
+def parse_patterns(text: str) -> PatternTable:
+    """Rows `NAME<TAB>regex` (`#` comments); rows sharing a name are OR-ed together.
+
+    Patterns are written in lower case and matched against the lower-cased text (faster
+    than a case-insensitive match), on word boundaries.
+    """
+    grouped: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, pattern = line.split("\t", 1)
+        grouped.setdefault(name, []).append(f"(?:{pattern})")
+    compiled = tuple(
+        (name, re.compile(r"\b(?:" + "|".join(parts) + r")\b")) for name, parts in grouped.items()
+    )
+    return PatternTable(compiled)
+
+
+def parse_model(text: str) -> LinearWeights:
+    data = json.loads(text)
+    return LinearWeights(
+        labels=tuple(data["labels"]),
+        bias=tuple(data["bias"]),
+        weights={feature: tuple(row) for feature, row in data["weights"].items()},
+        trained_on=dict(data.get("trained_on", {})),
+        norm=str(data.get("norm", "none")),
+    )
+
+
+def load_event_resources(*, model: LinearWeights | None = None) -> EventResources:
+    """Load every event resource shipped in the package; `model` overrides the shipped one."""
+    return EventResources(
+        kinds=parse_kinds(read_resource(VOCABULARY_FILE)),
+        lexicon=parse_patterns(read_resource(LEXICON_FILE)),
+        cues=parse_patterns(read_resource(CUES_FILE)),
+        model=model if model is not None else parse_model(read_resource(MODEL_FILE)),
+    )

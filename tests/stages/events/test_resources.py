@@ -1,0 +1,57 @@
+"""The shipped event resources agree with each other and with the training inputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import Code, EventwireError
+from eventwire.stages.events import load_event_resources
+from eventwire.stages.events.resources import (
+    LEXICON_FILE,
+    TRAINING_FILE,
+    read_resource,
+    resource_digest,
+)
+
+ACLED_SUB_EVENT_TYPES = 25
+
+
+def test_vocabulary_has_thirty_labels_and_twenty_five_acled_types() -> None:
+    kinds = load_event_resources().kinds
+    assert len(kinds) == 30
+    assert sum(kind.acled for kind in kinds.values()) == ACLED_SUB_EVENT_TYPES
+    assert {kind.event_type for kind in kinds.values() if kind.acled} == {
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+    }
+
+
+def test_model_labels_match_vocabulary() -> None:
+    found = load_event_resources()
+    assert set(found.model.labels) == set(found.kinds)
+    assert len(found.model.bias) == len(found.model.labels)
+    assert all(len(row) == len(found.model.labels) for row in found.model.weights.values())
+
+
+def test_model_was_trained_on_the_shipped_sentences_and_lexicon() -> None:
+    trained_on = load_event_resources().model.trained_on
+    assert trained_on[TRAINING_FILE] == resource_digest(TRAINING_FILE), "retrain the model"
+    assert trained_on[LEXICON_FILE] == resource_digest(LEXICON_FILE), "retrain the model"
+
+
+def test_training_sentences_use_known_labels() -> None:
+    kinds = load_event_resources().kinds
+    rows = [line.split("\t", 1) for line in read_resource(TRAINING_FILE).splitlines()]
+    labels = {row[0] for row in rows if len(row) == 2 and not row[0].startswith("#")}
+    assert labels - {"CONTEXT"} == set(kinds)
+
+
+def test_missing_resource_raises_coded_error() -> None:
+    with pytest.raises(EventwireError) as caught:
+        read_resource("no-such-file.v0.tsv")
+    assert caught.value.code is Code.RESOURCE_MISSING
+    assert str(caught.value).startswith("E901 ")

@@ -1,0 +1,175 @@
+"""EventTyper on short made-up wire sentences: types, the not-an-event gate, the API."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.stages.events import (
+    NOT_EVENT,
+    UNCERTAIN,
+    EventResources,
+    EventTyper,
+    TypedEvent,
+    load_event_resources,
+)
+from eventwire.stages.events.resources import LinearWeights
+
+
+@pytest.fixture(scope="module")
+def typer() -> EventTyper:
+    typer = EventTyper()
+    typer.setup()
+    return typer
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Troops recaptured the hill town of Tal Abyad from the insurgents on Friday.",
+            "GOV_REGAINS_TERIT",
+        ),
+        (
+            "A suicide bomber blew himself up at a checkpoint outside Kirkuk, killing four guards.",
+            "SUIC_BOMB",
+        ),
+        (
+            "Someone hurled a hand grenade at a police kiosk in Anantnag, wounding a constable.",
+            "GRENADE",
+        ),
+        ("Warplanes bombed the market in Maarat al-Numan, killing eleven shoppers.", "AIR_STRIKE"),
+        (
+            "Doctors said victims showed signs of sarin exposure after the attack on the suburb.",
+            "CHEM_WEAP",
+        ),
+        (
+            "Engineers defused a roadside bomb and seized two rifles in an abandoned house.",
+            "DISR_WEAP",
+        ),
+        ("Gunmen kidnapped three road workers near Gao and demanded a ransom.", "ABDUCT_DISSAP"),
+        (
+            "Thousands of nurses marched peacefully to the health ministry over unpaid wages.",
+            "PEACE_PROTEST",
+        ),
+        (
+            "Police fired tear gas to disperse students marching on the parliament.",
+            "PROTEST_WITH_INTER",
+        ),
+        ("A mob lynched a man accused of stealing a cow in the village.", "MOB_VIOL"),
+        ("The Taliban claimed responsibility for the ambush on the convoy.", "ATTRIB"),
+        (
+            "A magnitude 6.2 earthquake shook the province, flattening mud-brick houses.",
+            "NATURAL_DISASTER",
+        ),
+        ("A fire broke out at a shoe factory, killing nine workers.", "MAN_MADE_DISASTER"),
+        (
+            "Police seized 400 kg of heroin hidden in a lorry and arrested the smugglers.",
+            "ORG_CRIME",
+        ),
+    ],
+)
+def test_typer_types_clear_wire_sentences(typer: EventTyper, text: str, label: str) -> None:
+    event = typer.classify_one(text)
+    assert event.type_label == label
+    assert event.label == label
+
+
+def test_typer_fills_acled_coding_for_acled_types(typer: EventTyper) -> None:
+    event = typer.classify_one("Government forces retook the village of Kafr Halab from rebels.")
+    assert event.sub_event_type == "Government regains territory"
+    assert event.event_type == "Battles"
+    assert event.disorder_type == "Political violence"
+    assert event.is_event
+
+
+def test_typer_leaves_acled_coding_empty_for_non_acled_kinds(typer: EventTyper) -> None:
+    event = typer.classify_one("A cyclone destroyed thousands of huts along the coast.")
+    assert event.label == "NATURAL_DISASTER"
+    assert (event.sub_event_type, event.event_type, event.disorder_type) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The province has been ravaged by fighting since 2014.", "background"),
+        ("Air raids across the north have up till now killed thousands of people.", "background"),
+        ("The negotiations will be resumed on 12 July in Nairobi.", "future"),
+        ("If the militants enter the town, the army would shell it.", "hypothetical"),
+        ("The soldiers did not open fire on the marchers, witnesses said.", "negated"),
+        ("The foreign minister condemned the kidnapping of the aid workers.", "statement"),
+        ("The governor congratulated the police on a peaceful election day.", "statement"),
+    ],
+)
+def test_typer_gates_sentences_that_report_no_dated_event(
+    typer: EventTyper, text: str, reason: str
+) -> None:
+    event = typer.classify_one(text)
+    assert event.label == NOT_EVENT
+    assert event.not_event_reason == reason
+    assert event.sub_event_type is None
+    assert not event.is_event
+
+
+def test_typer_keeps_an_attack_that_mentions_a_condemnation(typer: EventTyper) -> None:
+    text = "A car bomb exploded near the court in Quetta, an attack the governor condemned."
+    event = typer.classify_one(text)
+    assert event.is_event
+    assert event.label == "REM_EXPLOS"
+
+
+def test_typer_keeps_events_with_no_casualties(typer: EventTyper) -> None:
+    event = typer.classify_one(
+        "Mortar rounds hit the airport on Sunday; no casualties were reported."
+    )
+    assert event.is_event
+
+
+def test_typer_marks_allegations(typer: EventTyper) -> None:
+    text = "The army accused rebels of firing chlorine-filled rockets at Khan Tuman on 3 May."
+    event = typer.classify_one(text)
+    assert event.type_label == "CHEM_WEAP"
+    assert event.alleged
+
+
+def test_typer_classify_keeps_length_and_order(typer: EventTyper) -> None:
+    texts = ["Rebels shelled the airport.", "Police arrested a blogger in the capital.", ""]
+    events = typer.classify(texts)
+    assert len(events) == 3
+    assert all(isinstance(event, TypedEvent) for event in events)
+    assert events[1].label == "ARREST"
+
+
+def test_typer_is_deterministic(typer: EventTyper) -> None:
+    text = "Fighters of two militias clashed near the oil terminal at dawn."
+    assert typer.classify([text] * 3) == [typer.classify_one(text)] * 3
+    assert EventTyper().classify_one(text) == typer.classify_one(text)
+
+
+def test_typer_scores_are_probabilities(typer: EventTyper) -> None:
+    event = typer.classify_one("Bandits stole cattle from the herders.")
+    assert 0.0 < event.score <= 1.0
+
+
+def tiny_resources(favoured: str, bias: float) -> EventResources:
+    shipped = load_event_resources()
+    labels = shipped.model.labels
+    biases = tuple(bias if label == favoured else 0.0 for label in labels)
+    return load_event_resources(
+        model=LinearWeights(labels=labels, bias=biases, weights={}, trained_on={})
+    )
+
+
+def test_typer_uses_injected_model() -> None:
+    typer = EventTyper(tiny_resources("OTHER", 10.0))
+    event = typer.classify_one("Troops recaptured the town.")
+    assert event.type_label == "OTHER"
+    assert event.sub_event_type == "Other"
+
+
+def test_typer_calls_low_scores_uncertain() -> None:
+    typer = EventTyper(tiny_resources("OTHER", 1.0))
+    event = typer.classify_one("Troops recaptured the town.")
+    assert event.type_label == "OTHER"
+    assert event.label == NOT_EVENT
+    assert event.not_event_reason == UNCERTAIN
+    assert EventTyper(tiny_resources("OTHER", 1.0), min_score=0.0).classify_one("x").is_event
