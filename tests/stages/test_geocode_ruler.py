@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from eventwire.resources.gazetteer import Gazetteer
+from eventwire.stages.geocode import add_place_ruler, place_names, place_patterns, written_forms
+from tests.resources.gazetteer_helpers import build_small_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    return Gazetteer(build_small_gazetteer(tmp_path_factory.mktemp("gaz")))
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("Al Quşayr", ["Al Quşayr", "Al Qusayr", "Qusayr"]),
+        ("Şanlıurfa", ["Şanlıurfa", "Sanliurfa"]),
+        ("Aleppo", ["Aleppo"]),
+        ("Alma", ["Alma"]),
+    ],
+)
+def test_written_forms_fold_accents_and_drop_articles(name: str, forms: list[str]) -> None:
+    assert written_forms(name) == forms
+
+
+def test_place_patterns_skip_stop_words_short_and_lower_case_names() -> None:
+    names = [
+        ("Most", "GPE"),
+        ("Ur", "GPE"),
+        ("paris", "GPE"),
+        ("al-Qseir", "GPE"),
+        ("Homs", "GPE"),
+        ("Homs", "GPE"),
+    ]
+    patterns = place_patterns(names, stop_words=frozenset({"most"}))
+    assert patterns == [
+        {"label": "GPE", "pattern": "al-Qseir"},
+        {"label": "GPE", "pattern": "Homs"},
+    ]
+
+
+def test_place_names_core_covers_focus_towns_aliases_and_regions(gazetteer: Gazetteer) -> None:
+    names = dict(place_names(gazetteer.ensure(), focus=("SY",)))
+    assert names["Tall Hamra"] == "GPE"  # a small town, but in a focus country
+    assert names["Qusseir"] == "GPE"  # a curated spelling
+    assert names["Darfur"] == "LOC"
+    assert "Geneva" not in names
+
+
+def test_place_names_world_covers_large_towns_elsewhere(gazetteer: Gazetteer) -> None:
+    names = dict(place_names(gazetteer.ensure(), world=True, min_population=100_000, focus=("SY",)))
+    assert {"Geneva", "Kaliningrad", "Tripoli"} <= set(names)
+    assert "Aleppo" not in names and "Qusseir" not in names
+
+
+def test_add_place_ruler_labels_spellings_as_places(gazetteer: Gazetteer) -> None:
+    nlp = spacy.blank("en")
+    add_place_ruler(nlp, gazetteer, focus=("SY",))
+    doc = nlp("Fighters left al-Qseir for Jobar and Khan al-Assal, then Tall Hamra and Geneva.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("al-Qseir", "GPE"),
+        ("Jobar", "GPE"),
+        ("Khan al-Assal", "GPE"),
+        ("Tall Hamra", "GPE"),
+        ("Geneva", "GPE"),
+    ]
+
+
+def test_add_place_ruler_puts_core_names_before_the_world(gazetteer: Gazetteer) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    core, world = add_place_ruler(nlp, gazetteer)
+    assert nlp.pipe_names == ["sentencizer", "place_ruler", "place_ruler_world"]
+    assert core.patterns and world.patterns
