@@ -50,3 +50,14 @@ The Foreign Ministry said in a statement on Thursday that the next round of talk
 def document(text: str, source: str = "sample.txt", **meta: str) -> Document:
     raw = text.encode("utf-8")
     return Document(content_id(raw), source, "txt", raw, text, "utf-8", DocumentMeta(**meta))
+
+
+CLASHES = """Army Takes Control of Yabroud After Two Days of Fighting
+Mar 12, 2014
+
+DAMASCUS, (SANA)- Army units took full control of the town of Yabroud in Damascus countryside early Tuesday after two days of clashes with the terrorists, a military source said.
+
+The source said that nearly 40 terrorists were killed and 12 others were injured, while dozens surrendered to the army.
+
+The army seized a large amount of weapons and ammunition, among them anti-tank missiles, the source added.
+"""

@@ -41,6 +41,10 @@ DbOption = Annotated[str, typer.Option("--db", help="Database URL (SQLite file o
 
 class TableName(StrEnum):
     articles = "articles"
+    mentions = "mentions"
+    claims = "claims"
+    places = "places"
+    framing = "framing"
     rejects = "rejects"
 
 

@@ -8,7 +8,7 @@ from itertools import islice
 
 from eventwire.errors import Code, EventwireError
 from eventwire.records import Parcel, Reject
-from eventwire.stages import build_stages
+from eventwire.stages import DEFAULT_STAGES, build_stages
 from eventwire.stages.base import Stage
 
 __all__ = ["Pipeline", "PipelineSettings"]
@@ -20,7 +20,7 @@ INITIAL_FACETS = ("document",)
 class PipelineSettings:
     """One options object for a run."""
 
-    stages: tuple[str, ...] = ("clean.document.v1", "split.articles.v1")
+    stages: tuple[str, ...] = DEFAULT_STAGES
     batch_size: int = 32
 
 

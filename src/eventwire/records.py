@@ -17,9 +17,11 @@ __all__ = [
     "Document",
     "DocumentMeta",
     "Event",
+    "Label",
     "Mention",
     "Paragraph",
     "Parcel",
+    "Place",
     "Reject",
     "Removal",
     "Sentence",
@@ -152,17 +154,62 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in an article, resolved against the gazetteer, or not and why."""
+
+    article_id: str
+    name: str
+    start: int
+    end: int
+    location: str | None = None
+    country: str | None = None
+    iso3: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    geonameid: int | None = None
+    reason: str | None = None
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """The words an outlet used for an actor ("terrorists"), kept as that outlet's framing."""
+
+    article_id: str
+    outlet: str | None
+    actor: str
+    label: str
+    loaded: bool
+    start: int
+    end: int
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
-    """A sentence (or clause) that reports an event, with its coding."""
+    """A sentence (or clause) that reports an event, with its coding and provenance."""
 
     mention_id: str
     article_id: str
     span: Span
+    label: str
     event_type: str
     sub_event_type: str
+    disorder_type: str
+    score: float
     actors: tuple[Actor, ...] = ()
     date: str | None = None
+    date_end: str | None = None
     time_precision: int | None = None
+    place: Place | None = None
+    claimant: str | None = None
+    claimant_type: str | None = None
+    relays: tuple[str, ...] = ()
+    alleged: bool = False
+    outlet: str | None = None
     stage: str = ""
 
 
@@ -180,6 +227,7 @@ class Claim:
     subject_actor: str | None = None
     claimant: str | None = None
     claimant_type: str | None = None
+    relays: tuple[str, ...] = ()
     outlet: str | None = None
     stage: str = ""
 
@@ -213,8 +261,10 @@ class Parcel:
     article_rejects: tuple[Reject, ...] = field(default=())
     docs: tuple[Any, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    places: tuple[Place, ...] = ()
     mentions: tuple[Mention, ...] = ()
     claims: tuple[Claim, ...] = ()
+    labels: tuple[Label, ...] = ()
 
     def failed(self, reject: Reject) -> Parcel:
         return replace(self, reject=reject)

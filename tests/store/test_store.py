@@ -16,7 +16,17 @@ from eventwire.store import Store, schema
 
 ParcelFactory = Callable[[], list[Parcel]]
 
-TABLES = {"documents", "articles", "removals", "rejects", "runs"}
+TABLES = {
+    "documents",
+    "articles",
+    "removals",
+    "rejects",
+    "runs",
+    "places",
+    "mentions",
+    "claims",
+    "labels",
+}
 
 
 def expected_article(article: Article) -> dict[str, object]:
@@ -59,7 +69,7 @@ def test_store_open_creates_tables(store: Store) -> None:
 def test_store_migrations_match_schema(store: Store) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection)
-        assert context.get_current_revision() == "0001"
+        assert context.get_current_revision() == "0002"
         assert compare_metadata(context, schema.metadata) == []
 
 

@@ -4,17 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from eventwire.stages.attribution import ClaimAttributor
 from eventwire.stages.base import Stage
+from eventwire.stages.claims import FigureExtractor
 from eventwire.stages.clean import DocumentCleaner
+from eventwire.stages.geocode.stage import GazetteerGeocoder
+from eventwire.stages.labels import LabelCollector
+from eventwire.stages.mentions import EventExtractor
+from eventwire.stages.nlp import SpacyParser
 from eventwire.stages.split import ArticleSplitter
 
-__all__ = ["REGISTRY", "Stage", "build_stages"]
+__all__ = ["DEFAULT_STAGES", "REGISTRY", "TEXT_STAGES", "Stage", "build_stages"]
 
 # versioned name -> factory. A change in a stage's output is a new name, never an edit here.
 REGISTRY: dict[str, Callable[[], Stage]] = {
     DocumentCleaner.name: DocumentCleaner,
     ArticleSplitter.name: ArticleSplitter,
+    SpacyParser.name: SpacyParser,
+    GazetteerGeocoder.name: GazetteerGeocoder,
+    EventExtractor.name: EventExtractor,
+    FigureExtractor.name: FigureExtractor,
+    ClaimAttributor.name: ClaimAttributor,
+    LabelCollector.name: LabelCollector,
 }
+
+# The default per-document pipeline, in order.
+DEFAULT_STAGES: tuple[str, ...] = tuple(REGISTRY)
+# Cleaning and splitting only: no model, no gazetteer.
+TEXT_STAGES: tuple[str, ...] = (DocumentCleaner.name, ArticleSplitter.name)
 
 
 def build_stages(names: Sequence[str]) -> list[Stage]:

@@ -7,7 +7,9 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from eventwire.records import Parcel, Sentence, Span
+from eventwire.resources.gazetteer import Gazetteer
 from eventwire.resources.models import SPACY_MODEL, load_spacy
+from eventwire.stages.geocode.ruler import add_place_ruler
 
 __all__ = ["SpacyParser", "sentences_of"]
 
@@ -19,14 +21,26 @@ class SpacyParser:
     requires: ClassVar[tuple[str, ...]] = ("articles",)
     provides: ClassVar[tuple[str, ...]] = ("docs", "sentences")
 
-    def __init__(self, model: str = SPACY_MODEL, batch_size: int = 16) -> None:
+    def __init__(
+        self,
+        model: str = SPACY_MODEL,
+        batch_size: int = 16,
+        place_ruler: bool = True,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
         self.model = model
         self.batch_size = batch_size
+        self.place_ruler = place_ruler
+        self.gazetteer = gazetteer
         self.nlp: Any = None
 
     def setup(self) -> None:
+        """Load the model; with `place_ruler`, gazetteer names are recognised as places."""
         if self.nlp is None:
-            self.nlp = load_spacy(self.model)
+            nlp = load_spacy(self.model)
+            if self.place_ruler:
+                add_place_ruler(nlp, self.gazetteer or Gazetteer())
+            self.nlp = nlp
 
     def __call__(self, batch: Sequence[Parcel]) -> list[Parcel]:
         self.setup()

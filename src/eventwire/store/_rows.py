@@ -8,6 +8,7 @@ from itertools import groupby
 from typing import Any
 
 from eventwire.records import Article, Document, Parcel, Reject
+from eventwire.store._extracted import CLAIM_FIELDS, FRAMING_FIELDS, MENTION_FIELDS, PLACE_FIELDS
 
 __all__ = [
     "ARTICLE_FIELDS",
@@ -42,7 +43,14 @@ ARTICLE_FIELDS = (
 )
 REMOVAL_FIELDS = ("kind", "text", "start", "end", "rule")
 REJECT_FIELDS = ("reject_id", "document", "source", "stage", "code", "message", "run_id")
-EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {"articles": ARTICLE_FIELDS, "rejects": REJECT_FIELDS}
+EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ARTICLE_FIELDS,
+    "rejects": REJECT_FIELDS,
+    "mentions": MENTION_FIELDS,
+    "claims": CLAIM_FIELDS,
+    "places": PLACE_FIELDS,
+    "framing": FRAMING_FIELDS,
+}
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     RowMapping,
     Select,
     Table,
+    case,
     create_engine,
     event,
     func,
@@ -28,6 +29,13 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from eventwire.errors import Code, EventwireError
 from eventwire.records import Parcel
 from eventwire.store import schema
+from eventwire.store._extracted import (
+    claim_export_row,
+    collect_extracted,
+    framing_export_row,
+    mention_export_row,
+    place_export_row,
+)
 from eventwire.store._migrate import migrate
 from eventwire.store._rows import (
     REMOVAL_FIELDS,
@@ -41,7 +49,17 @@ __all__ = ["DEFAULT_URL", "Store"]
 DEFAULT_URL = "sqlite:///eventwire.db"
 STREAM_BATCH = 500
 DIALECTS = ("sqlite", "postgresql")
-COUNTED = (schema.documents, schema.articles, schema.removals, schema.rejects, schema.runs)
+COUNTED = (
+    schema.documents,
+    schema.articles,
+    schema.removals,
+    schema.rejects,
+    schema.runs,
+    schema.places,
+    schema.mentions,
+    schema.claims,
+    schema.labels,
+)
 
 
 class Store:
@@ -95,20 +113,29 @@ class Store:
 
     def write_parcels(self, parcels: Sequence[Parcel], run_id: str) -> None:
         """Write the parcels' documents, articles with removals, and rejects in one transaction."""
-        batch = collect_rows(parcels, run_id)
+        batch, found = collect_rows(parcels, run_id), collect_extracted(parcels)
         with store_errors(), self.engine.begin() as connection:
             insert_new(connection, schema.documents, list(batch.documents.values()))
             insert_new(connection, schema.articles, list(batch.articles.values()))
             insert_new(connection, schema.removals, list(batch.removals.values()))
             insert_new(connection, schema.rejects, list(batch.rejects.values()))
+            insert_new(connection, schema.places, list(found.places.values()))
+            insert_new(connection, schema.mentions, list(found.mentions.values()))
+            insert_new(connection, schema.claims, list(found.claims.values()))
+            insert_new(connection, schema.labels, list(found.labels.values()))
 
     def iter_rows(self, table: str) -> Iterator[dict[str, object]]:
-        """Stream export rows of `table` ("articles" or "rejects") in a stable order."""
+        """Stream export rows of a table in `schema.EXPORT_TABLES`, in a stable order."""
         if table == "articles":
             return article_export_rows(self._stream(articles_query()))
         if table == "rejects":
             query = select(schema.rejects).order_by(schema.rejects.c.reject_id)
             return (reject_export_row(row) for row in self._stream(query))
+        if table in EXTRACTED:
+            source, convert = EXTRACTED[table]
+            return (convert(row) for row in self._stream(ordered_by_article(source)))
+        if table == "framing":
+            return (framing_export_row(row) for row in self._stream(framing_query()))
         known = ", ".join(schema.EXPORT_TABLES)
         raise EventwireError(Code.STORE_FAILED, detail=f"cannot export {table!r} (known: {known})")
 
@@ -175,6 +202,31 @@ def articles_query() -> Select[Any]:
     joined = articles.outerjoin(removals, removals.c.article_id == articles.c.article_id)
     order = (articles.c.document, articles.c.ordinal, articles.c.article_id, removals.c.ordinal)
     return select(articles, *removal_columns).select_from(joined).order_by(*order)
+
+
+EXTRACTED = {
+    "mentions": (schema.mentions, mention_export_row),
+    "claims": (schema.claims, claim_export_row),
+    "places": (schema.places, place_export_row),
+}
+
+
+def ordered_by_article(table: Table) -> Select[Any]:
+    """Rows in article order (document, then position in it), then by offset."""
+    articles = schema.articles
+    joined = table.join(articles, articles.c.article_id == table.c.article_id)
+    order = (articles.c.document, articles.c.ordinal, table.c.start, table.c.end)
+    return select(table).select_from(joined).order_by(*order)
+
+
+def framing_query() -> Select[Any]:
+    """Per outlet and actor: each label used, how often, and whether it is loaded."""
+    labels = schema.labels
+    columns = (labels.c.outlet, labels.c.actor, labels.c.label)
+    count = func.count().label("count")
+    loaded = func.max(case((labels.c.loaded, 1), else_=0)).label("loaded")
+    query = select(*columns, count, loaded).group_by(*columns)
+    return query.order_by(labels.c.outlet, labels.c.actor, count.desc(), labels.c.label)
 
 
 def count_rows(connection: Connection, table: Table) -> int:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -20,7 +22,19 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["EXPORT_TABLES", "articles", "documents", "metadata", "rejects", "removals", "runs"]
+__all__ = [
+    "EXPORT_TABLES",
+    "articles",
+    "claims",
+    "documents",
+    "labels",
+    "mentions",
+    "metadata",
+    "places",
+    "rejects",
+    "removals",
+    "runs",
+]
 
 metadata = MetaData()
 
@@ -98,5 +112,90 @@ rejects = Table(
     Index("ix_rejects_document", "document"),
 )
 
+places = Table(
+    "places",
+    metadata,
+    Column("place_id", String(64), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.article_id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("location", Text, nullable=True),
+    Column("country", Text, nullable=True),
+    Column("iso3", String(3), nullable=True),
+    Column("admin1", Text, nullable=True),
+    Column("admin2", Text, nullable=True),
+    Column("latitude", Float, nullable=True),
+    Column("longitude", Float, nullable=True),
+    Column("geo_precision", Integer, nullable=True),
+    Column("geonameid", Integer, nullable=True),
+    Column("reason", Text, nullable=True),
+    Column("stage", String(128), nullable=False),
+    Index("ix_places_article", "article_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("mention_id", String(64), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.article_id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("label", String(64), nullable=False),
+    Column("disorder_type", Text, nullable=False),
+    Column("event_type", Text, nullable=False),
+    Column("sub_event_type", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("event_date", String(10), nullable=True),
+    Column("date_end", String(10), nullable=True),
+    Column("time_precision", Integer, nullable=True),
+    Column("actors", JSON, nullable=False),
+    Column("place", JSON, nullable=True),
+    Column("claimant", Text, nullable=True),
+    Column("claimant_type", String(64), nullable=True),
+    Column("relays", JSON, nullable=False),
+    Column("alleged", Boolean, nullable=False),
+    Column("outlet", Text, nullable=True),
+    Column("stage", String(128), nullable=False),
+    Index("ix_mentions_article", "article_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("claim_id", String(64), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.article_id"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("low", Integer, nullable=True),
+    Column("high", Integer, nullable=True),
+    Column("text", Text, nullable=False),
+    Column("subject", Text, nullable=True),
+    Column("subject_actor", Text, nullable=True),
+    Column("claimant", Text, nullable=True),
+    Column("claimant_type", String(64), nullable=True),
+    Column("relays", JSON, nullable=False),
+    Column("outlet", Text, nullable=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("stage", String(128), nullable=False),
+    Index("ix_claims_article", "article_id"),
+)
+
+labels = Table(
+    "labels",
+    metadata,
+    Column("label_id", String(64), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.article_id"), nullable=False),
+    Column("outlet", Text, nullable=True),
+    Column("actor", Text, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("loaded", Boolean, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("stage", String(128), nullable=False),
+    Index("ix_labels_outlet_actor", "outlet", "actor"),
+)
+
 # Tables `Store.iter_rows` can stream for export.
-EXPORT_TABLES = ("articles", "rejects")
+EXPORT_TABLES = ("articles", "rejects", "mentions", "claims", "places", "framing")

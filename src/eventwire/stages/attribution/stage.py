@@ -1,4 +1,4 @@
-"""The attribution stage: gives every claim of a parcel its claimant and outlet."""
+"""The attribution stage: gives every claim and event mention its claimant and outlet."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from eventwire.records import Article, Claim, Parcel
+from eventwire.records import Article, Claim, Mention, Parcel
 from eventwire.stages.attribution.claimants import claimant_at
 from eventwire.stages.attribution.core import attribute
 from eventwire.stages.attribution.lexicon import AttributionLexicon, load_lexicon
@@ -14,16 +14,18 @@ from eventwire.stages.attribution.model import Attribution
 
 __all__ = ["ClaimAttributor"]
 
+Found = dict[str, tuple[Article, list[Attribution]]]
+
 
 class ClaimAttributor:
-    """Fills `claimant`, `claimant_type` and `outlet` of each claim from the article's parse.
+    """Fills `claimant`, `claimant_type`, `relays` and `outlet` of claims and mentions.
 
     Uses the parcel's spaCy docs when the nlp stage left them (never parses again) and the
-    plain finder otherwise. A claim nobody is reported to assert is the reporter's own.
+    plain finder otherwise. What nobody is reported to assert is the reporter's own.
     """
 
     name: ClassVar[str] = "attribute.claims.v1"
-    requires: ClassVar[tuple[str, ...]] = ("articles", "claims")
+    requires: ClassVar[tuple[str, ...]] = ("articles", "claims", "mentions")
     provides: ClassVar[tuple[str, ...]] = ("claimants",)
 
     def __init__(self) -> None:
@@ -43,21 +45,55 @@ class ClaimAttributor:
             article.article_id: (article, self.attribute(article, doc))
             for article, doc in zip(parcel.articles, docs, strict=True)
         }
-        claims = tuple(_attributed(claim, found) for claim in parcel.claims)
-        return replace(parcel, claims=claims)
+        claims = tuple(attributed_claim(claim, found) for claim in parcel.claims)
+        mentions = tuple(attributed_mention(mention, found) for mention in parcel.mentions)
+        return replace(parcel, claims=claims, mentions=mentions)
 
     def attribute(self, article: Article, doc: Any) -> list[Attribution]:
         return attribute(article.text, outlet=article.outlet, doc=doc, lexicon=self.lexicon)
 
 
-def _attributed(claim: Claim, found: dict[str, tuple[Article, list[Attribution]]]) -> Claim:
-    if claim.article_id not in found:
+def speaker(
+    found: Found, article_id: str, start: int, end: int
+) -> tuple[Article, Attribution] | None:
+    if article_id not in found:
+        return None
+    article, attributions = found[article_id]
+    return article, claimant_at(attributions, start, end, article.outlet)
+
+
+def relays(who: Attribution, outlet: str | None) -> tuple[str, ...]:
+    """Who relays the claimant, outermost first, without the claimant itself."""
+    return tuple(name for name in who.chain if name not in (who.claimant, None)) or (
+        (outlet,) if outlet and who.claimant != "reporter" else ()
+    )
+
+
+def attributed_claim(claim: Claim, found: Found) -> Claim:
+    located = speaker(found, claim.article_id, *claim.span)
+    if located is None:
         return claim
-    article, attributions = found[claim.article_id]
-    who = claimant_at(attributions, claim.span[0], claim.span[1], article.outlet)
+    article, who = located
+    outlet = claim.outlet or article.outlet
     return replace(
         claim,
         claimant=who.claimant,
         claimant_type=who.claimant_type,
-        outlet=claim.outlet or article.outlet,
+        relays=relays(who, outlet),
+        outlet=outlet,
+    )
+
+
+def attributed_mention(mention: Mention, found: Found) -> Mention:
+    located = speaker(found, mention.article_id, mention.span.start, mention.span.end)
+    if located is None:
+        return mention
+    article, who = located
+    outlet = mention.outlet or article.outlet
+    return replace(
+        mention,
+        claimant=who.claimant,
+        claimant_type=who.claimant_type,
+        relays=relays(who, outlet),
+        outlet=outlet,
     )

@@ -1,0 +1,54 @@
+"""The claims stage: casualty and other figures, with the subject linked to an actor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import ClassVar
+
+from eventwire.records import Article, Claim, Parcel
+from eventwire.stages.actors import ActorDictionary
+from eventwire.stages.context import ArticleContext, OutletTable, article_context
+from eventwire.stages.figures import extract_figures
+
+__all__ = ["FigureExtractor"]
+
+
+class FigureExtractor:
+    """Finds figures in each article; `subject_actor` is the subject's neutral actor."""
+
+    name: ClassVar[str] = "extract.claims.v1"
+    requires: ClassVar[tuple[str, ...]] = ("articles", "places")
+    provides: ClassVar[tuple[str, ...]] = ("claims",)
+
+    def __init__(self) -> None:
+        self.actors: ActorDictionary | None = None
+        self.outlets: OutletTable | None = None
+
+    def setup(self) -> None:
+        self.actors = self.actors or ActorDictionary.load()
+        self.outlets = self.outlets or OutletTable()
+
+    def __call__(self, batch: Sequence[Parcel]) -> list[Parcel]:
+        self.setup()
+        return [parcel if parcel.reject is not None else self.extract(parcel) for parcel in batch]
+
+    def extract(self, parcel: Parcel) -> Parcel:
+        assert self.outlets is not None
+        claims: list[Claim] = []
+        for article in parcel.articles:
+            places = [place for place in parcel.places if place.article_id == article.article_id]
+            context = article_context(article, places, self.outlets)
+            claims.extend(self.link(claim, context) for claim in figures_of(article))
+        return replace(parcel, claims=tuple(claims))
+
+    def link(self, claim: Claim, context: ArticleContext) -> Claim:
+        assert self.actors is not None
+        if not claim.subject:
+            return claim
+        actor = self.actors.resolve(claim.subject, context.country, stance=context.stance)
+        return replace(claim, subject_actor=actor.name if actor.known else None)
+
+
+def figures_of(article: Article) -> list[Claim]:
+    return extract_figures(article.text, article.article_id, article.outlet)

@@ -1,0 +1,265 @@
+"""Extract casualty and other figures from an article's text as `Claim` records.
+
+Rules only (regular expressions over the lexicon in `resources/figures.v1.json`); see
+`patterns.py` for the pattern families. Claims carry the quantity as written
+(`text`), the subject as written, character offsets into the given text, and the stage
+name. Attribution (`claimant`) is left to a later stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from eventwire.records import Article, Claim
+from eventwire.stages.figures.lexicon import FigureLexicon
+from eventwire.stages.figures.patterns import FigurePatterns, patterns
+from eventwire.stages.figures.quantity import Quantity, grammar, parse_quantity
+
+__all__ = ["STAGE", "extract_article_figures", "extract_figures"]
+
+STAGE = "extract.figures.rules.v1"
+
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:usd|us\$|eur|gbp))\s*$", re.IGNORECASE)
+_BAD_AFTER = re.compile(
+    r"(?:-[A-Za-z]|-?\d|%|\s*percent\b|:\d|\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|/|\.\d|[,.]\d"
+    r"|\s*(?:years?|months?|weeks?|days?)[\s-]+old\b|\s*(?:st|nd|rd|th)\b)",
+    re.IGNORECASE,
+)
+_BAD_BEFORE = re.compile(
+    r"(?:[\d/#:.,-]|(?:\bno\.|\bnumber|\bage[sd]?|\bage\s+of"
+    r"|\b(?:image|photo|photos|page|slide|\d+|father|mother|parent|dad|mom)\s+of"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|all|both|most|some)"
+    r"\s+of\s+(?:the|those|these))\s*)$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_CONJUNCTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+_ONE = frozenset(("a", "an", "one", "the", "his", "her", "their"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    kind: str
+    quantity: Quantity
+    q_span: tuple[int, int]
+    span: tuple[int, int]
+    subject: str | None
+    passive: bool = False
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _bad_number_context(text: str, start: int, end: int, lex: FigureLexicon) -> bool:
+    """Money, years, ages, times, phone numbers and percentages are not figures.
+
+    A bare 1800-2099 written without a thousands separator is read as a year.
+    """
+    before = text[max(0, start - 24) : start]
+    if _CURRENCY_BEFORE.search(before) or _BAD_BEFORE.search(before):
+        return True
+    if _BAD_AFTER.match(text, end):
+        return True
+    words = before.lower().split()
+    figure = text[start:end].strip()
+    if words and words[-1].strip(".,") in lex.months:
+        return True
+    return bool(_YEAR.fullmatch(figure))
+
+
+def _clean_subject(raw: str | None, lex: FigureLexicon) -> str | None:
+    words = (raw or "").split()
+    while words and words[0].lower() == "of":
+        words = words[1:]
+    if not words:
+        return None
+    if words[0].lower() in lex.time_units or words[-1].lower().strip(".") in lex.time_units:
+        return ""
+    return " ".join(words)
+
+
+def _is_weapon(subject: str | None, lex: FigureLexicon) -> bool:
+    words = (subject or "").lower().split()
+    pairs = [" ".join(words[n : n + 2]) for n in range(len(words) - 1)]
+    return any(word in lex.weapon_nouns for word in [*words, *pairs])
+
+
+def _kind(
+    verb: str, table: dict[str, tuple[str, ...]], subject: str | None, lex: FigureLexicon
+) -> str | None:
+    verb = _norm(verb)
+    kinds = [kind for kind, phrases in table.items() if verb in phrases]
+    if _is_weapon(subject, lex):
+        return "weapons_seized" if "weapons_seized" in kinds else None
+    people = [kind for kind in kinds if kind != "weapons_seized"]
+    return people[0] if people else None
+
+
+def _verb_table(match: re.Match[str], lex: FigureLexicon) -> tuple[str, dict[str, tuple[str, ...]]]:
+    groups = match.groupdict()
+    if groups.get("pv"):
+        return groups["pv"], lex.passive
+    if groups.get("av"):
+        return groups["av"], lex.active
+    if groups.get("nv"):
+        return groups["nv"], lex.nouns
+    return "death toll", {"killed": ("death toll",)}
+
+
+def _is_particle_verb(verb: str, text: str, end: int, lex: FigureLexicon) -> bool:
+    """ "shot at", "shot down": the verb with this particle is not a hit on a person."""
+    particles = lex.not_a_hit_after.get(_norm(verb), ())
+    following = text[end : end + 12].split()
+    return bool(particles) and bool(following) and following[0].lower().strip(".,") in particles
+
+
+def _is_active_clause(match: re.Match[str], text: str, pats: FigurePatterns) -> bool:
+    """ "Two gunmen killed a guard": a passive-pattern match that is really active voice."""
+    verb = match.groupdict().get("pv")
+    if not verb or match.group("aux").strip():
+        return False
+    following_object = pats.object_start.match(text, match.end()) is not None
+    return _norm(verb) in pats.active_phrases and following_object
+
+
+# How a pattern family's match is counted: the quantity as written, one or two people
+# named by noun phrases, a "double/triple" word, or the sum of coordinated figures.
+Count = Literal["written", "one", "two", "multiple", "sum"]
+
+
+def _summed(q_text: str) -> Quantity | None:
+    """ "two men and a woman" -> 3; None when a conjunct has no point value."""
+    total = 0
+    for part in _CONJUNCTS.split(q_text.strip()):
+        first = part.split()[0].lower() if part.split() else ""
+        if first in _ONE:
+            total += 1
+            continue
+        match = grammar().quantity.match(part)
+        quantity = parse_quantity(match.group(0)) if match else None
+        if quantity is None or quantity.best is None:
+            return None
+        total += quantity.best
+    return Quantity(total, total, q_text, total)
+
+
+def _quantity(q_text: str, count: Count, lex: FigureLexicon) -> Quantity | None:
+    if count == "written":
+        return parse_quantity(q_text)
+    if count == "sum":
+        return _summed(q_text)
+    value = {"one": 1, "two": 2}.get(count) or lex.multiples[q_text.lower()]
+    return Quantity(value, value, q_text, value)
+
+
+def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) -> _Hit | None:
+    lex = pats.lexicon
+    q_start, q_end = match.span("q")
+    q_text = match.group("q")
+    if count in ("written", "sum") and _bad_number_context(text, q_start, q_end, lex):
+        return None
+    quantity = _quantity(q_text, count, lex)
+    subject = q_text if count == "sum" else _clean_subject(match.group("subj"), lex)
+    if quantity is None or subject == "" or "\n\n" in match.group(0):
+        return None
+    if _is_active_clause(match, text, pats):
+        return None
+    verb, table = _verb_table(match, lex)
+    if _is_particle_verb(verb, text, match.end(), lex):
+        return None
+    kind = "killed" if count == "multiple" else _kind(verb, table, subject, lex)
+    if kind is None:
+        return None
+    passive = bool(match.groupdict().get("pv")) and count == "written"
+    return _Hit(kind, quantity, (q_start, q_end), match.span(), subject, passive)
+
+
+def _hits(text: str, pats: FigurePatterns) -> Iterator[_Hit]:
+    families: tuple[tuple[re.Pattern[str], Count], ...] = (
+        (pats.passive, "written"),
+        (pats.active, "written"),
+        (pats.noun, "written"),
+        (pats.toll, "written"),
+        (pats.singular_passive, "one"),
+        (pats.singular_active, "one"),
+        (pats.pronoun_active, "one"),
+        (pats.headline, "one"),
+        (pats.pair_passive, "two"),
+        (pats.pair_active, "two"),
+        (pats.coordinated, "sum"),
+        (pats.multiple, "multiple"),
+    )
+    for pattern, count in families:
+        for match in pattern.finditer(text):
+            hit = _hit(match, text, pats, count)
+            if hit is not None:
+                yield hit
+
+
+def _inherit_subjects(hits: list[_Hit], text: str, pats: FigurePatterns) -> list[_Hit]:
+    """ "Hundreds of fighters were killed and many captured": "many" are the fighters."""
+    out: list[_Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if hit.passive and hit.subject is None and prev is not None and prev.subject is not None:
+            gap = text[prev.span[1] : hit.span[0]] if prev.span[1] <= hit.span[0] else "\n\n"
+            if not pats.boundary.search(gap):
+                hit = replace(hit, subject=prev.subject)
+        out.append(hit)
+    return out
+
+
+def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
+    """ "a man and a boy were killed" counts 2, not also 1 for "a boy"."""
+
+    def inside(hit: _Hit, other: _Hit) -> bool:
+        (a, b), (c, d) = hit.q_span, other.q_span
+        return other.kind == hit.kind and c <= a and b <= d and (c, d) != (a, b)
+
+    return [hit for hit in hits if not any(inside(hit, other) for other in hits)]
+
+
+def _dedupe(hits: list[_Hit]) -> list[_Hit]:
+    """One claim per kind, subject and band, and one per quantity position and kind."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[_Hit] = []
+    for hit in hits:
+        keys = [
+            (hit.kind, (hit.subject or "").lower(), hit.quantity.low, hit.quantity.high),
+            (hit.kind, hit.q_span),
+        ]
+        if any(key in seen for key in keys):
+            continue
+        seen.update(keys)
+        out.append(hit)
+    return out
+
+
+def extract_figures(text: str, article_id: str = "", outlet: str | None = None) -> list[Claim]:
+    """All figures in `text`, in text order; a figure an article repeats is kept once."""
+    pats = patterns()
+    hits = sorted(_hits(text, pats), key=lambda h: (h.q_span[0], h.span[0]))
+    hits = _dedupe(_inherit_subjects(_drop_nested(hits), text, pats))
+    return [
+        Claim(
+            kind=hit.kind,
+            text=hit.quantity.text,
+            article_id=article_id,
+            span=hit.span,
+            low=hit.quantity.low,
+            high=hit.quantity.high,
+            subject=hit.subject,
+            outlet=outlet,
+            stage=STAGE,
+        )
+        for hit in hits
+    ]
+
+
+def extract_article_figures(article: Article) -> list[Claim]:
+    """The figures of one article, with its id and outlet."""
+    return extract_figures(article.text, article.article_id, article.outlet)

@@ -1,0 +1,169 @@
+"""Compiled regular expressions for figure extraction, built from the figures lexicon.
+
+Pattern families, each with the groups `q` (the figure, or the noun phrase that implies
+one), `subj` and a verb group (`pv` passive/intransitive, `av` active, `nv` noun):
+
+- passive      "nearly 930 terrorists died", "1,500 were injured", "2 dead"
+- active       "killed hundreds of fighters", "killing five", "wounded two others"
+- noun         "12 deaths", "800 deserters", "the death toll rose to 40", "a double homicide"
+- singular     "a 22-year-old man was killed", "killed the deputy commander", "killing him",
+               a headline "Teen shot near school" (1)
+- pair         "a man and a boy were killed", "killing a father and his son" (2)
+- coordinated  "two men and a woman were killed" (the sum, 3)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.stages.figures.lexicon import FigureLexicon, alternation
+from eventwire.stages.figures.quantity import grammar
+
+__all__ = ["FigurePatterns", "patterns"]
+
+_AUX = (
+    r"(?P<aux>(?:(?:were|was|are|is|have|has|had|been|being|be|will|would|got|get|"
+    r"reportedly|also|all|both|later|allegedly|subsequently|eventually|now|already|"
+    r"each|since|then|initially|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|"
+    r"reported\s+to\s+have\s+been|thought\s+to\s+have\s+been)\s+)*)"
+)
+_DETERMINER = r"(?:an?|one|the|his|her|their)"
+# "two people, including a girl, were killed": an aside between subject and verb
+_ASIDE = (
+    r"(?:[,—–]\s*(?:including|among\s+them)\b[^,—–.;\n]{1,60}[,—–]\s*"
+    r"|\s*[—–]\s*[^—–.;\n]{1,60}[—–]\s*)?"
+)
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|;")
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePatterns:
+    lexicon: FigureLexicon
+    active_phrases: frozenset[str]
+    passive: re.Pattern[str]
+    active: re.Pattern[str]
+    singular_passive: re.Pattern[str]
+    singular_active: re.Pattern[str]
+    pronoun_active: re.Pattern[str]
+    headline: re.Pattern[str]
+    pair_passive: re.Pattern[str]
+    pair_active: re.Pattern[str]
+    coordinated: re.Pattern[str]
+    multiple: re.Pattern[str]
+    noun: re.Pattern[str]
+    toll: re.Pattern[str]
+    object_start: re.Pattern[str]
+    boundary: re.Pattern[str]
+
+
+def _verbs(table: dict[str, tuple[str, ...]]) -> str:
+    return alternation([phrase for phrases in table.values() for phrase in phrases])
+
+
+def _token(lex: FigureLexicon) -> str:
+    """A word of a subject: not a stopword, not a number (digits or words)."""
+    stop = alternation(lex.subject_stopwords)
+    numbers = alternation([*lex.units, *lex.tens])
+    return (
+        rf"(?!(?:{stop})\b|(?:{numbers}|\d+)(?![\w-]))"
+        rf"(?:(?:[A-Z]\.){{2,}}|[A-Za-z][\w'’-]*|\d+-(?:year|month|week|day)-old"
+        rf"|of\s+(?:a|an|the|his|her|their))"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Pieces:
+    """Regex sources shared by several pattern families."""
+
+    qty: str
+    adjective: str
+    person: str
+    np: str
+    np2: str
+    coordinated: str
+    pv: str
+    av: str
+    nv: str
+
+
+def _pieces(lex: FigureLexicon, qty: str) -> _Pieces:
+    token = _token(lex)
+    adjective = rf"(?:{token}|\d[\w'’-]*)"
+    person = alternation(list(lex.person_singular))
+    phrase = rf"(?:{adjective}\s+){{0,3}}(?:{person})"
+    people = alternation([*lex.person_singular, *lex.person_plural])
+    conjunct = rf"(?:{qty}|{_DETERMINER})\s+(?:{adjective}\s+){{0,3}}?(?:{people})\b"
+    return _Pieces(
+        qty=qty,
+        adjective=adjective,
+        person=person,
+        np=rf"(?P<q>{_DETERMINER}\s+(?P<subj>{phrase}))\b",
+        np2=rf"(?P<q>{_DETERMINER}\s+{phrase}\s+and\s+{_DETERMINER}\s+(?P<subj>{phrase}))\b",
+        coordinated=rf"(?P<q>{conjunct}(?:\s*,\s*{conjunct})*,?\s+and\s+{conjunct})(?P<subj>)",
+        pv=_verbs(lex.passive),
+        av=_verbs(lex.active),
+        nv=_verbs(lex.nouns),
+    )
+
+
+def _clause_sources(lex: FigureLexicon, p: _Pieces) -> dict[str, str]:
+    """Figures written as numbers: passive, active, noun and death-toll clauses."""
+    token = _token(lex)
+    subj_before = rf"(?P<subj>(?:{token}(?:\s+|(?=[,—–]))){{0,4}}?)"
+    subj_after = rf"(?P<subj>(?:\s+{token}){{0,4}})"
+    partitive = rf"(?:\s+of(?:\s+(?:the|them|those|whom))?(?:\s+{p.qty}(?=\s))?)?"
+    return {
+        "passive": rf"(?P<q>{p.qty}){partitive}\s+{subj_before}{_ASIDE}{_AUX}(?P<pv>{p.pv})\b",
+        "active": rf"\b(?P<av>{p.av})\s+(?P<q>{p.qty})[\"”’]?{partitive}{subj_after}\b",
+        "noun": rf"(?P<q>{p.qty})\s+(?P<subj>)(?:[a-z][\w-]*\s+){{0,2}}?(?P<nv>{p.nv})\b",
+        "toll": (
+            rf"\bdeath\s+toll\b[^.;\n]{{0,40}}?\b(?:to|at|of|is|was|reached|hit)\s+"
+            rf"(?P<q>{p.qty})(?P<subj>)"
+        ),
+        "multiple": (
+            rf"\b(?P<q>{alternation(list(lex.multiples))})[\s-]+(?P<subj>)"
+            rf"(?P<nv>{alternation(list(lex.multiple_nouns))})\b"
+        ),
+    }
+
+
+def _phrase_sources(p: _Pieces) -> dict[str, str]:
+    """Figures implied by noun phrases: "a man", "a man and his son", "him"."""
+    headline = rf"(?P<q>(?P<subj>(?:{p.adjective}\s+){{0,3}}?(?:{p.person}|\d+-year-old)))"
+    return {
+        "singular_passive": rf"\b{p.np}(?:\s*,[^,.;\n]{{1,60}},)?\s+{_AUX}(?P<pv>{p.pv})\b",
+        "singular_active": rf"\b(?P<av>{p.av})\s+{p.np}",
+        "headline": rf"(?m:^)[^\S\n]*{headline}\s+{_AUX}(?P<pv>{p.pv})\b",
+        "pronoun_active": rf"\b(?P<av>{p.av})\s+(?P<q>him|her)(?P<subj>)\b",
+        "pair_passive": rf"\b{p.np2}\s+{_AUX}(?P<pv>{p.pv})\b",
+        "pair_active": rf"\b(?P<av>{p.av})\s+{p.np2}",
+        "coordinated": rf"\b{p.coordinated}\s+{_AUX}(?P<pv>{p.pv})\b",
+    }
+
+
+def _object_start(lex: FigureLexicon, qty: str) -> re.Pattern[str]:
+    """What follows a verb in active voice: a determiner, pronoun, number or a name."""
+    calendar = alternation([*lex.weekdays, *lex.months])
+    return re.compile(
+        rf"\s+(?:(?i:(?:a|an|the|his|her|their|its|our|my|both|him|them|us|himself"
+        rf"|herself|themselves)\b|{qty})|(?!(?i:{calendar})\b)[A-Z][a-z])"
+    )
+
+
+@lru_cache(maxsize=1)
+def patterns() -> FigurePatterns:
+    """The compiled patterns of `extract.figures.rules.v1`."""
+    gram = grammar()
+    lex = gram.lexicon
+    pieces = _pieces(lex, gram.quantity.pattern)
+    sources = {**_clause_sources(lex, pieces), **_phrase_sources(pieces)}
+    compiled = {name: re.compile(source, re.IGNORECASE) for name, source in sources.items()}
+    return FigurePatterns(
+        lexicon=lex,
+        active_phrases=lex.active_phrases,
+        object_start=_object_start(lex, gram.quantity.pattern),
+        boundary=_BOUNDARY,
+        **compiled,
+    )

@@ -1,0 +1,105 @@
+"""The event-mention stage: sentences that report an event, typed, dated, with actors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import ClassVar
+
+from eventwire.records import Actor, Article, Mention, Parcel, Place, Sentence, Span, content_id
+from eventwire.stages.actors import ActorDictionary
+from eventwire.stages.context import ArticleContext, OutletTable, article_context
+from eventwire.stages.dates import event_date
+from eventwire.stages.events import EventTyper, TypedEvent
+
+__all__ = ["EventExtractor"]
+
+UNDATED_PRECISION = 2  # no date in the sentence: the report's date, within a week
+
+
+class EventExtractor:
+    """Types every sentence; keeps ACLED events as mentions with date, actors and place."""
+
+    name: ClassVar[str] = "extract.mentions.v1"
+    requires: ClassVar[tuple[str, ...]] = ("articles", "sentences", "places")
+    provides: ClassVar[tuple[str, ...]] = ("mentions",)
+
+    def __init__(self) -> None:
+        self.typer = EventTyper()
+        self.actors: ActorDictionary | None = None
+        self.outlets: OutletTable | None = None
+
+    def setup(self) -> None:
+        self.typer.setup()
+        self.actors = self.actors or ActorDictionary.load()
+        self.outlets = self.outlets or OutletTable()
+
+    def __call__(self, batch: Sequence[Parcel]) -> list[Parcel]:
+        self.setup()
+        return [parcel if parcel.reject is not None else self.extract(parcel) for parcel in batch]
+
+    def extract(self, parcel: Parcel) -> Parcel:
+        assert self.outlets is not None
+        mentions: list[Mention] = []
+        for article in parcel.articles:
+            places = [place for place in parcel.places if place.article_id == article.article_id]
+            context = article_context(article, places, self.outlets)
+            sentences = [s for s in parcel.sentences if s.article_id == article.article_id]
+            typed = self.typer.classify([sentence.text for sentence in sentences])
+            for sentence, found in zip(sentences, typed, strict=True):
+                if found.is_event and found.event_type is not None:
+                    mentions.append(self.mention(article, sentence, found, context, places))
+        return replace(parcel, mentions=tuple(mentions))
+
+    def mention(
+        self,
+        article: Article,
+        sentence: Sentence,
+        typed: TypedEvent,
+        context: ArticleContext,
+        places: Sequence[Place],
+    ) -> Mention:
+        start, end = sentence.start, sentence.end
+        dated = dated_range(sentence.text, context.anchor)
+        return Mention(
+            mention_id=content_id(article.article_id, str(start), str(end), self.name),
+            article_id=article.article_id,
+            span=Span(article.article_id, start, end, "event", sentence.text, self.name),
+            label=typed.label,
+            event_type=typed.event_type or "",
+            sub_event_type=typed.sub_event_type or "",
+            disorder_type=typed.disorder_type or "",
+            score=typed.score,
+            actors=self.actors_in(sentence.text, context, article.outlet),
+            date=dated[0],
+            date_end=dated[1],
+            time_precision=dated[2],
+            place=place_in(places, start, end),
+            alleged=typed.alleged,
+            outlet=article.outlet,
+            stage=self.name,
+        )
+
+    def actors_in(
+        self, text: str, context: ArticleContext, outlet: str | None
+    ) -> tuple[Actor, ...]:
+        assert self.actors is not None
+        found = self.actors.find_actors(text, context.country, stance=context.stance)
+        return tuple(dict.fromkeys(actor.to_record(outlet) for _, actor in found))
+
+
+def dated_range(text: str, anchor: date | None) -> tuple[str | None, str | None, int | None]:
+    """(start, end, ACLED precision) of the event a sentence reports."""
+    if anchor is None:
+        return None, None, None
+    found = event_date(text, anchor)
+    if found is None:
+        return anchor.isoformat(), anchor.isoformat(), UNDATED_PRECISION
+    return found.start.isoformat(), found.end.isoformat(), found.precision
+
+
+def place_in(places: Sequence[Place], start: int, end: int) -> Place | None:
+    """The most precise resolved place named inside the sentence (first on ties)."""
+    inside = [p for p in places if start <= p.start < end and p.latitude is not None]
+    return min(inside, key=lambda p: (p.geo_precision or 9, p.start), default=None)

@@ -1,0 +1,288 @@
+"""Figure extraction over short made-up conflict reports."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventwire.records import Article, Claim
+from eventwire.stages.figures.extract import STAGE, extract_article_figures, extract_figures
+from tests.factories import BLOG
+
+
+def _only(text: str) -> Claim:
+    claims = extract_figures(text, article_id="a1", outlet="Test Wire")
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "figure", "low", "high", "subject"),
+    [
+        (
+            "An army source said nearly 640 gunmen died in the valley.",
+            "killed",
+            "nearly 640",
+            608,
+            640,
+            "gunmen",
+        ),
+        (
+            "The army killed hundreds of fighters near the dam.",
+            "killed",
+            "hundreds",
+            200,
+            999,
+            "fighters",
+        ),
+        (
+            "The troops killed a large number of militants.",
+            "killed",
+            "a large number",
+            None,
+            None,
+            "militants",
+        ),
+        (
+            "The officer said nearly 300 men had deserted the militia.",
+            "deserted",
+            "nearly 300",
+            285,
+            300,
+            "men",
+        ),
+        (
+            "At least 14 civilians were killed in the shelling.",
+            "killed",
+            "At least 14",
+            14,
+            None,
+            "civilians",
+        ),
+        ("Gunmen opened fire on the convoy, killing seven.", "killed", "seven", 7, 7, None),
+        (
+            "Militiamen wounded two Kenyan soldiers on Monday.",
+            "injured",
+            "two",
+            2,
+            2,
+            "Kenyan soldiers",
+        ),
+        (
+            "Twenty-one villagers were abducted overnight.",
+            "captured",
+            "Twenty-one",
+            21,
+            21,
+            "villagers",
+        ),
+        (
+            "Police arrested 1,200 protesters in the capital.",
+            "arrested",
+            "1,200",
+            1200,
+            1200,
+            "protesters",
+        ),
+        (
+            "Customs officers seized 40 rifles at the border.",
+            "weapons_seized",
+            "40",
+            40,
+            40,
+            "rifles",
+        ),
+        (
+            "Between 10 and 15 people are missing after the raid.",
+            "missing",
+            "Between 10 and 15",
+            10,
+            15,
+            "people",
+        ),
+        (
+            "The clashes displaced tens of thousands of residents.",
+            "displaced",
+            "tens of thousands",
+            20000,
+            99999,
+            "residents",
+        ),
+        ("Some 60 fighters surrendered to the army.", "surrendered", "Some 60", 54, 66, "fighters"),
+        (
+            "A 30-year-old shepherd was shot dead near the village.",
+            "killed",
+            "A 30-year-old shepherd",
+            1,
+            1,
+            "30-year-old shepherd",
+        ),
+        ("The death toll rose to 31 on Friday.", "killed", "31", 31, 31, None),
+        ("Officials said two of the five hostages had died.", "killed", "two", 2, 2, "hostages"),
+        (
+            "Three men and a boy were wounded.",
+            "injured",
+            "Three men and a boy",
+            4,
+            4,
+            "Three men and a boy",
+        ),
+        ("Four people were shot near the checkpoint.", "injured", "Four", 4, 4, "people"),
+        ("Police are investigating a double homicide.", "killed", "double", 2, 2, None),
+        ("Teen shot near checkpoint", "injured", "Teen", 1, 1, "Teen"),
+        ("The blast went off, killing him.", "killed", "him", 1, 1, None),
+        ("Officials reported 12 casualties after the blast.", "other", "12", 12, 12, None),
+    ],
+)
+def test_extract_figures_patterns(
+    text: str, kind: str, figure: str, low: int | None, high: int | None, subject: str | None
+) -> None:
+    claim = _only(text)
+    assert (claim.kind, claim.text, claim.low, claim.high, claim.subject) == (
+        kind,
+        figure,
+        low,
+        high,
+        subject,
+    )
+
+
+def test_extract_figures_provenance() -> None:
+    text = "Residents said 9 civilians were killed."
+    claim = _only(text)
+    assert claim.stage == STAGE == "extract.figures.rules.v1"
+    assert (claim.article_id, claim.outlet, claim.claimant) == ("a1", "Test Wire", None)
+    assert text[claim.span[0] : claim.span[1]] == "9 civilians were killed"
+
+
+def test_extract_figures_killed_and_injured_in_one_sentence() -> None:
+    claims = extract_figures("A car bomb left 4 dead and 11 wounded in the market.")
+    assert [(c.kind, c.low) for c in claims] == [("killed", 4), ("injured", 11)]
+
+
+def test_extract_figures_coordination_inherits_subject() -> None:
+    claims = extract_figures("Dozens of gunmen have been killed and many captured.")
+    assert [(c.kind, c.text, c.subject) for c in claims] == [
+        ("killed", "Dozens", "gunmen"),
+        ("captured", "many", "gunmen"),
+    ]
+
+
+def test_extract_figures_active_clause_is_not_a_death_toll() -> None:
+    claims = extract_figures("Three gunmen killed a guard at the gate.")
+    assert [(c.kind, c.low, c.subject) for c in claims] == [("killed", 1, "guard")]
+
+
+def test_extract_figures_pair_counts_two() -> None:
+    claims = extract_figures("A farmer and his son were killed by a mine.")
+    assert [(c.kind, c.low, c.high) for c in claims] == [("killed", 2, 2)]
+
+
+def test_extract_figures_repeated_figure_counted_once() -> None:
+    text = (
+        "Nearly 500 fighters were killed in the offensive, a source said.\n\n"
+        "The source repeated that nearly 500 fighters were killed."
+    )
+    assert len(extract_figures(text)) == 1
+
+
+def test_extract_figures_ignores_ages_times_and_phones() -> None:
+    text = "The 45-year-old was hurt at 6 p.m. Call 555-210-3344 with tips."
+    assert [c.low for c in extract_figures(text) if c.low and c.low > 1] == []
+
+
+@given(st.integers(min_value=1900, max_value=2099), st.sampled_from(["in", "since", "by"]))
+def test_extract_figures_never_reads_a_year(year: int, word: str) -> None:
+    text = f"The war that began {word} {year} has killed 12 people, and {year} killed more."
+    assert all(c.low != year and c.high != year for c in extract_figures(text))
+
+
+@given(st.integers(min_value=1, max_value=10**8), st.sampled_from(["$", "€", "£"]))
+def test_extract_figures_never_reads_money(amount: int, symbol: str) -> None:
+    text = f"Rebels seized {symbol}{amount:,} and killed {symbol}{amount} worth of cattle."
+    assert all(c.low != amount for c in extract_figures(text))
+
+
+def test_extract_article_figures_keeps_article_provenance() -> None:
+    text = "Officials said 6 soldiers were wounded near the dam."
+    article = Article(
+        article_id="art-1",
+        document="doc-1",
+        ordinal=0,
+        text=text,
+        span_in_document=(0, len(text)),
+        outlet="Test Wire",
+    )
+    [claim] = extract_article_figures(article)
+    assert (claim.article_id, claim.outlet, claim.kind, claim.low) == (
+        "art-1",
+        "Test Wire",
+        "injured",
+        6,
+    )
+
+
+def test_extract_figures_on_a_scraped_blog_repeat() -> None:
+    claims = extract_figures(BLOG)
+    assert [(c.kind, c.text, c.subject) for c in claims] == [
+        ("killed", "dozens", "fighters"),
+        ("captured", "several", "others"),
+        ("displaced", "hundreds", "families"),
+    ]
+
+
+_WORDS = st.sampled_from(
+    [
+        "a",
+        "the",
+        "one",
+        "two",
+        "12",
+        "1,500",
+        "nearly",
+        "more",
+        "than",
+        "at",
+        "least",
+        "hundreds",
+        "of",
+        "dozens",
+        "many",
+        "men",
+        "people",
+        "soldiers",
+        "were",
+        "was",
+        "killed",
+        "died",
+        "wounded",
+        "shot",
+        "dead",
+        "and",
+        ",",
+        ".",
+        "in",
+        "2013",
+        "$5",
+        "million",
+        "killing",
+        "arrested",
+        "seized",
+        "rifles",
+        "between",
+        "10-15",
+        "up",
+        "to",
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=40))
+def test_extract_figures_claims_are_well_formed(words: list[str]) -> None:
+    text = " ".join(words)
+    for claim in extract_figures(text):
+        assert 0 <= claim.span[0] < claim.span[1] <= len(text)
+        assert claim.low is None or claim.low >= 0
+        if claim.low is not None and claim.high is not None:
+            assert claim.low <= claim.high
