@@ -16,6 +16,7 @@ from eventwire.export import Format, write_rows
 from eventwire.ingest import IngestSettings, read_inputs
 from eventwire.pipeline import Pipeline, PipelineSettings
 from eventwire.records import Document, Parcel
+from eventwire.resources.gazetteer import build_gazetteer, default_gazetteer_path, import_geonames
 from eventwire.store import DEFAULT_URL, EXPORT_COLUMNS, Store
 
 __all__ = [
@@ -23,9 +24,12 @@ __all__ = [
     "IngestSettings",
     "PipelineSettings",
     "RunSummary",
+    "build_gazetteer_file",
     "demo_inputs",
     "evaluate",
     "export_table",
+    "gazetteer_path",
+    "import_gazetteer",
     "iter_table",
     "run_paths",
 ]
@@ -110,6 +114,21 @@ def iter_table(table: str, db_url: str = DEFAULT_URL) -> Iterator[dict[str, obje
     """Rows of one table of the store, streamed."""
     with Store.open(db_url) as store:
         yield from store.iter_rows(table)
+
+
+def gazetteer_path() -> Path:
+    """Where the gazetteer lives (`$EVENTWIRE_GAZETTEER` or the user cache)."""
+    return default_gazetteer_path()
+
+
+def build_gazetteer_file() -> Path:
+    """Build (or rebuild) the gazetteer from the installed packages and the alias table."""
+    return build_gazetteer(gazetteer_path())
+
+
+def import_gazetteer(dump: Path) -> int:
+    """Add a GeoNames dump (allCountries.zip, XX.zip, XX.txt, alternateNamesV2.zip)."""
+    return import_geonames(dump, gazetteer_path())
 
 
 def demo_inputs() -> Path:

@@ -14,6 +14,7 @@ from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
@@ -74,6 +75,7 @@ def run(
     max_mb: Annotated[float, typer.Option(min=0.001, help="Largest input accepted, in MB.")] = 50.0,
 ) -> None:
     """Ingest, clean and split every input; store documents, articles and rejects."""
+    announce_gazetteer()
     with failures():
         summary = run_with_progress(paths, db, batch_size, max_mb)
     print_summary(summary)
@@ -148,11 +150,14 @@ def demo(
     """Run the bundled sample articles and print what was found."""
     with tempfile.TemporaryDirectory() as folder:
         url = db or f"sqlite:///{Path(folder) / 'demo.db'}"
+        announce_gazetteer()
         with failures():
             summary = api.run_paths([str(api.demo_inputs())], url)
             rows = list(api.iter_table("articles", url))
+            claims = list(api.iter_table("claims", url))
         print_summary(summary)
         out.print(articles_table(rows))
+        out.print(claims_table(claims))
 
 
 def articles_table(rows: list[dict[str, object]]) -> Table:
@@ -175,6 +180,26 @@ def articles_table(rows: list[dict[str, object]]) -> Table:
     return table
 
 
+def claims_table(rows: list[dict[str, object]]) -> Table:
+    """Each figure with who said it and which outlet carried it."""
+    table = Table(title="Figures and who said them", expand=True)
+    for column, ratio in (("outlet", 1), ("kind", 1), ("figure", 1), ("about", 1), ("claimant", 2)):
+        table.add_column(column, ratio=ratio, overflow="fold")
+    for row in rows:
+        low, high = row.get("low"), row.get("high")
+        band = (
+            "unquantified" if low is None else f"{low}" if low == high else f"{low}-{high or '…'}"
+        )
+        table.add_row(
+            str(row.get("outlet") or ""),
+            str(row.get("kind")),
+            f"{row.get('text')} ({band})",
+            str(row.get("subject") or ""),
+            escape(f"{row.get('claimant') or ''} [{row.get('claimant_type') or '?'}]"),
+        )
+    return table
+
+
 @app.command("eval")
 def evaluate(
     task: Annotated[str, typer.Argument(help=f"One of: {', '.join(TASKS)}.")],
@@ -189,6 +214,35 @@ def evaluate(
     for line in result.summary:
         out.print(line, highlight=False, markup=False, soft_wrap=True)
     print(json.dumps({"task": result.task, **result.metrics}, sort_keys=True))
+
+
+gazetteer_app = typer.Typer(help="The offline gazetteer: build it, or add a GeoNames dump.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    dump: Annotated[
+        Path, typer.Argument(help="allCountries.zip, XX.zip, XX.txt or alternateNamesV2.zip")
+    ],
+) -> None:
+    """Add a GeoNames dump to the gazetteer (built first if there is none yet)."""
+    with failures():
+        added = api.import_gazetteer(dump)
+    err.print(f"{added} places or names added to {api.gazetteer_path()}", highlight=False)
+
+
+@gazetteer_app.command("build")
+def gazetteer_build() -> None:
+    """Build the gazetteer now (a run builds it on first use otherwise)."""
+    with failures():
+        path = api.build_gazetteer_file()
+    err.print(f"gazetteer built: {path}", highlight=False)
+
+
+def announce_gazetteer() -> None:
+    if not api.gazetteer_path().exists():
+        err.print("building the offline gazetteer (first run only, about 30 s)...", highlight=False)
 
 
 @app.command()
