@@ -228,6 +228,7 @@ class Claim:
     claimant: str | None = None
     claimant_type: str | None = None
     relays: tuple[str, ...] = ()
+    origin: str | None = None
     outlet: str | None = None
     stage: str = ""
 

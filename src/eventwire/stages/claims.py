@@ -6,19 +6,28 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar
 
-from eventwire.records import Article, Claim, Parcel
+from eventwire.records import Article, Claim, Mention, Parcel
 from eventwire.stages.actors import ActorDictionary
 from eventwire.stages.context import ArticleContext, OutletTable, article_context
 from eventwire.stages.figures import extract_figures
 
-__all__ = ["FigureExtractor"]
+__all__ = ["FigureExtractor", "assertions_of"]
+
+TERRITORY = dict.fromkeys(
+    (
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    ),
+    "territory_control",
+)
 
 
 class FigureExtractor:
     """Finds figures in each article; `subject_actor` is the subject's neutral actor."""
 
     name: ClassVar[str] = "extract.claims.v1"
-    requires: ClassVar[tuple[str, ...]] = ("articles", "places")
+    requires: ClassVar[tuple[str, ...]] = ("articles", "places", "mentions")
     provides: ClassVar[tuple[str, ...]] = ("claims",)
 
     def __init__(self) -> None:
@@ -40,6 +49,7 @@ class FigureExtractor:
             places = [place for place in parcel.places if place.article_id == article.article_id]
             context = article_context(article, places, self.outlets)
             claims.extend(self.link(claim, context) for claim in figures_of(article))
+        claims.extend(assertions_of(parcel.mentions, self.name))
         return replace(parcel, claims=tuple(claims))
 
     def link(self, claim: Claim, context: ArticleContext) -> Claim:
@@ -52,3 +62,17 @@ class FigureExtractor:
 
 def figures_of(article: Article) -> list[Claim]:
     return extract_figures(article.text, article.article_id, article.outlet)
+
+
+def assertions_of(mentions: Sequence[Mention], stage: str) -> list[Claim]:
+    """Assertions that are not figures: who holds territory, and events told as allegations.
+
+    The claim's text is the sentence; attribution then names who asserts it.
+    """
+    found = []
+    for mention in mentions:
+        kind = "other" if mention.alleged else TERRITORY.get(mention.sub_event_type)
+        if kind is not None:
+            span = (mention.span.start, mention.span.end)
+            found.append(Claim(kind, mention.span.text, mention.article_id, span, stage=stage))
+    return found

@@ -34,7 +34,7 @@ MENTION_FIELDS = (
 )  # fmt: skip
 CLAIM_FIELDS = (
     "claim_id", "kind", "low", "high", "text", "subject", "subject_actor", "claimant",
-    "claimant_type", "relays", "outlet", "article_id", "span", "stage",
+    "claimant_type", "relays", "origin", "outlet", "article_id", "span", "stage",
 )  # fmt: skip
 FRAMING_FIELDS = ("outlet", "actor", "label", "count", "loaded")
 

@@ -175,6 +175,7 @@ claims = Table(
     Column("claimant", Text, nullable=True),
     Column("claimant_type", String(64), nullable=True),
     Column("relays", JSON, nullable=False),
+    Column("origin", Text, nullable=True),
     Column("outlet", Text, nullable=True),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),

@@ -11,6 +11,7 @@ from eventwire.stages.attribution.claimants import claimant_at
 from eventwire.stages.attribution.core import attribute
 from eventwire.stages.attribution.lexicon import AttributionLexicon, load_lexicon
 from eventwire.stages.attribution.model import Attribution
+from eventwire.stages.attribution.origin import find_origin
 
 __all__ = ["ClaimAttributor"]
 
@@ -75,11 +76,13 @@ def attributed_claim(claim: Claim, found: Found) -> Claim:
         return claim
     article, who = located
     outlet = claim.outlet or article.outlet
+    origin = find_origin(who.content.text or claim.text)
     return replace(
         claim,
         claimant=who.claimant,
         claimant_type=who.claimant_type,
         relays=relays(who, outlet),
+        origin=origin if origin != who.claimant else None,
         outlet=outlet,
     )
 

@@ -102,6 +102,7 @@ def create_claims() -> None:
         *(column(name, TEXT) for name in ("subject", "subject_actor", "claimant")),
         column("claimant_type", KEY),
         column("relays", sa.JSON, False),
+        column("origin", TEXT),
         column("outlet", TEXT),
         column("start", INT, False),
         column("end", INT, False),
