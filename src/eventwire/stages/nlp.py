@@ -70,5 +70,7 @@ def sentences_of(article_id: str, doc: Any, stage: str) -> list[Sentence]:
             Span(article_id, ent.start_char, ent.end_char, ent.label_, ent.text, stage)
             for ent in sent.ents
         )
-        found.append(Sentence(article_id, sent.start_char, sent.end_char, sent.text, entities))
+        text = sent.text.rstrip()
+        start = sent.start_char
+        found.append(Sentence(article_id, start, start + len(text), text, entities))
     return found
