@@ -59,6 +59,9 @@ TASKS: dict[str, TaskSpec] = {
     "actors-plover": TaskSpec(
         "actors", "evaluate_plover_actors", "PLOVER actors: coverage, country, inter vs sector"
     ),
+    "loaded-ptc": TaskSpec(
+        "loaded", "evaluate_ptc", "loaded language and name calling, PTC spans: P/R/F1"
+    ),
 }
 
 
