@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from eventwire.records import Article, Claim, Mention, Parcel
 from eventwire.stages.actors import ActorDictionary
-from eventwire.stages.context import ArticleContext, OutletTable, article_context
+from eventwire.stages.context import ArticleContext, OutletTable, articles_in_context
 from eventwire.stages.figures import extract_figures
 
 __all__ = ["FigureExtractor", "assertions_of"]
@@ -45,9 +45,7 @@ class FigureExtractor:
     def extract(self, parcel: Parcel) -> Parcel:
         assert self.outlets is not None
         claims: list[Claim] = []
-        for article in parcel.articles:
-            places = [place for place in parcel.places if place.article_id == article.article_id]
-            context = article_context(article, places, self.outlets)
+        for article, _, context in articles_in_context(parcel, self.outlets):
             claims.extend(self.link(claim, context) for claim in figures_of(article))
         claims.extend(assertions_of(parcel.mentions, self.name))
         return replace(parcel, claims=tuple(claims))

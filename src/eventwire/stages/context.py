@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from eventwire.records import Article, Place
+from eventwire.records import Article, Parcel, Place
 from eventwire.resources import read_csv
 from eventwire.stages.actors import Stance
 from eventwire.stages.dates import anchor_date
 
-__all__ = ["ArticleContext", "OutletTable", "article_context"]
+__all__ = ["ArticleContext", "OutletTable", "article_context", "articles_in_context"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +58,12 @@ def article_context(
     return ArticleContext(
         country, anchor_date(article.published), outlets.stance(article.outlet, country)
     )
+
+
+def articles_in_context(
+    parcel: Parcel, outlets: OutletTable
+) -> Iterator[tuple[Article, list[Place], ArticleContext]]:
+    """Each article of a parcel with its resolved places and its context."""
+    for article in parcel.articles:
+        places = [place for place in parcel.places if place.article_id == article.article_id]
+        yield article, places, article_context(article, places, outlets)

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from eventwire.records import Label, Parcel
 from eventwire.stages.actors import ActorDictionary
-from eventwire.stages.context import OutletTable, article_context
+from eventwire.stages.context import OutletTable, articles_in_context
 
 __all__ = ["LabelCollector"]
 
@@ -35,9 +35,7 @@ class LabelCollector:
     def collect(self, parcel: Parcel) -> Parcel:
         assert self.actors is not None and self.outlets is not None
         labels: list[Label] = []
-        for article in parcel.articles:
-            places = [place for place in parcel.places if place.article_id == article.article_id]
-            context = article_context(article, places, self.outlets)
+        for article, _, context in articles_in_context(parcel, self.outlets):
             found = self.actors.find_actors(article.text, context.country, stance=context.stance)
             labels.extend(
                 Label(

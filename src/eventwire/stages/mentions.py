@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from eventwire.records import Actor, Article, Mention, Parcel, Place, Sentence, Span, content_id
 from eventwire.stages.actors import ActorDictionary
-from eventwire.stages.context import ArticleContext, OutletTable, article_context
+from eventwire.stages.context import ArticleContext, OutletTable, articles_in_context
 from eventwire.stages.dates import event_date
 from eventwire.stages.events import EventTyper, TypedEvent
 
@@ -42,9 +42,7 @@ class EventExtractor:
     def extract(self, parcel: Parcel) -> Parcel:
         assert self.outlets is not None
         mentions: list[Mention] = []
-        for article in parcel.articles:
-            places = [place for place in parcel.places if place.article_id == article.article_id]
-            context = article_context(article, places, self.outlets)
+        for article, places, context in articles_in_context(parcel, self.outlets):
             sentences = [s for s in parcel.sentences if s.article_id == article.article_id]
             typed = self.typer.classify([sentence.text for sentence in sentences])
             for sentence, found in zip(sentences, typed, strict=True):
