@@ -26,6 +26,7 @@ from eventwire.records import Parcel
 __all__ = ["app", "main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTS = 0, 1, 2, 3
+ASSERTION_KINDS = frozenset({"territory_control", "other"})  # claims that are sentences
 
 app = typer.Typer(
     name="eventwire",
@@ -171,7 +172,7 @@ def articles_table(rows: list[dict[str, object]]) -> Table:
         removed = row.get("removed")
         kinds = sorted({str(item["kind"]) for item in removed}) if isinstance(removed, list) else []
         table.add_row(
-            str(row.get("title") or "")[:90],
+            str(row.get("title") or ""),
             str(row.get("outlet") or ""),
             str(row.get("published") or ""),
             str(row.get("dateline_place") or ""),
@@ -186,6 +187,8 @@ def claims_table(rows: list[dict[str, object]]) -> Table:
     for column, ratio in (("outlet", 1), ("kind", 1), ("figure", 1), ("about", 1), ("claimant", 2)):
         table.add_column(column, ratio=ratio, overflow="fold")
     for row in rows:
+        if row.get("kind") in ASSERTION_KINDS:
+            continue
         low, high = row.get("low"), row.get("high")
         band = (
             "unquantified" if low is None else f"{low}" if low == high else f"{low}-{high or '…'}"
