@@ -8,6 +8,7 @@ from eventwire.stages.geocode import (
     Toponym,
     choose_event_place,
     document_context,
+    expand_abbreviations,
     geo_precision,
     resolve_document,
     resolve_place,
@@ -198,3 +199,30 @@ def test_choose_event_place_uses_the_dateline_then_gives_up(gazetteer: Gazetteer
     dateline = resolve_place(gazetteer, "Damascus")
     assert choose_event_place([], (0, 10), dateline) == (dateline, "dateline")
     assert choose_event_place([], (0, 10)) == (None, "no resolved place")
+
+
+@pytest.mark.parametrize(
+    ("written", "full"),
+    [
+        ("Platte Co.", "Platte County"),
+        ("PLYMOUTH CO.", "PLYMOUTH County"),
+        ("Madison Twp.", "Madison Township"),
+        ("Mt. Hermon", "Mount Hermon"),
+        ("Ft. Worth", "Fort Worth"),
+        ("Cobalt", "Cobalt"),
+    ],
+)
+def test_expand_abbreviations_writes_out_generic_words(written: str, full: str) -> None:
+    assert expand_abbreviations(written) == full
+
+
+def test_resolve_place_reads_a_township_as_near_its_town(gazetteer: Gazetteer) -> None:
+    result = resolve_place(gazetteer, "Tall Hamra Twp.")
+    assert result.place is not None and result.place.geonameid == 9000001
+    assert result.precision == 2
+
+
+def test_resolve_place_keeps_an_unknown_abbreviated_name_unresolved(
+    gazetteer: Gazetteer,
+) -> None:
+    assert resolve_place(gazetteer, "Nowhereville Co.").place is None

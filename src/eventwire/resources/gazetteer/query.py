@@ -15,7 +15,13 @@ from rapidfuzz.fuzz import ratio
 
 from eventwire.resources.gazetteer.build import build_gazetteer
 from eventwire.resources.gazetteer.normalize import name_key, skeleton
-from eventwire.resources.gazetteer.schema import ALIASES_PATH, GAZETTEER_VERSION, NameKind
+from eventwire.resources.gazetteer.schema import (
+    ALIASES_PATH,
+    BUILD_REVISION,
+    GAZETTEER_VERSION,
+    NameKind,
+    package_data,
+)
 
 __all__ = ["Candidate", "Gazetteer", "Place", "default_gazetteer_path"]
 
@@ -30,11 +36,14 @@ _COLUMNS = (
 
 def default_gazetteer_path() -> Path:
     """`$EVENTWIRE_GAZETTEER`, else `~/.cache/eventwire/gazetteer-<version>-<digest>.sqlite`,
-    the digest being that of the curated alias table: editing it means a fresh build."""
+    the digest being that of the curated alias table, the build revision and whether the
+    optional admin1 points are installed: changing any of them means one fresh build."""
     override = os.environ.get(ENV_VAR)
     if override:
         return Path(override).expanduser()
-    digest = hashlib.sha256(ALIASES_PATH.read_bytes()).hexdigest()[:8]
+    points = package_data("countrystatecity_countries", "data") is not None
+    salt = f"{BUILD_REVISION};admin1-points={points}".encode()
+    digest = hashlib.sha256(ALIASES_PATH.read_bytes() + salt).hexdigest()[:8]
     name = f"gazetteer-{GAZETTEER_VERSION}-{digest}.sqlite"
     return Path.home() / ".cache" / "eventwire" / name
 

@@ -14,6 +14,7 @@ from eventwire.resources.gazetteer.normalize import name_key, skeleton
 
 __all__ = [
     "ALIASES_PATH",
+    "BUILD_REVISION",
     "GAZETTEER_VERSION",
     "INDEXES",
     "NameKind",
@@ -25,6 +26,9 @@ __all__ = [
 ]
 
 GAZETTEER_VERSION = "v1"
+# Changes with how the base gazetteer is built (not its schema): part of the default
+# file's digest, so a build change means one fresh build, not a stale cached file.
+BUILD_REVISION = "admin1-points-1"
 LARGE_AREA_DEGREES = 10.0
 ALIASES_PATH = Path(__file__).resolve().parent.parent / "places_aliases.v1.csv"
 

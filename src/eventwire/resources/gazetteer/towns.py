@@ -11,6 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.resources.gazetteer.admin_points import (
+    SOURCE,
+    AdminPoints,
+    at_town,
+    listed_area,
+    load_admin_points,
+    quarter_degree,
+)
 from eventwire.resources.gazetteer.schema import (
     LARGE_AREA_DEGREES,
     NameKind,
@@ -72,6 +80,7 @@ class _AdminArea:
     lon_sum: float = 0.0
     towns: int = 0
     population: int = 0
+    largest: tuple[int, float, float] = (-1, 0.0, 0.0)  # population, lat, lon
 
     def add(self, lat: float, lon: float, population: int) -> None:
         self.south, self.north = min(self.south, lat), max(self.north, lat)
@@ -80,6 +89,7 @@ class _AdminArea:
         self.lon_sum += lon
         self.towns += 1
         self.population += population
+        self.largest = max(self.largest, (population, lat, lon))
 
     def centroid(self) -> tuple[float, float]:
         mean = (self.lat_sum / self.towns, self.lon_sum / self.towns)
@@ -87,6 +97,19 @@ class _AdminArea:
         if width > 180 or max(width, self.north - self.south) <= LARGE_AREA_DEGREES:
             return mean
         return (self.south + self.north) / 2, (self.west + self.east) / 2
+
+    def listed(self, points: AdminPoints) -> tuple[float, float, str, tuple[str, ...]]:
+        """The area's point, its source and more names: a listed area's names when one
+        matches, and its point when that follows GeoNames' quarter-degree convention,
+        else the point computed from the towns. A listed point on the area's largest
+        town is a geocoder's hit on the town's name (New York state put on New York
+        City): the area keeps its computed point then too."""
+        extent = (self.south, self.north, self.west, self.east)
+        area = listed_area(points, self.country, self.name, extent)
+        names = area.names if area is not None else ()
+        if area is None or at_town(area, self.largest[1:]) or not quarter_degree(area):
+            return (*self.centroid(), f"point of {self.towns} GeoNames towns", names)
+        return area.lat, area.lon, f"{SOURCE} point; {self.towns} GeoNames towns", names
 
 
 def add_towns(db: sqlite3.Connection) -> None:
@@ -126,8 +149,8 @@ def _insert_cities(
             admin2_areas.setdefault((*area, admin2), _AdminArea(admin2, *area, admin1)).add(
                 row.lat, row.lon, row.population
             )
-    _insert_areas(db, "admin1", admin1_areas.values())
-    _insert_areas(db, "admin2", admin2_areas.values())
+    _insert_areas(db, "admin1", admin1_areas.values(), load_admin_points())
+    _insert_areas(db, "admin2", admin2_areas.values(), {})
 
 
 def _city_row(city: dict[str, Any], admin1: str, admin2: str) -> PlaceRow:
@@ -146,12 +169,14 @@ def _city_row(city: dict[str, Any], admin1: str, admin2: str) -> PlaceRow:
     )
 
 
-def _insert_areas(db: sqlite3.Connection, feature: str, areas: Iterable[_AdminArea]) -> None:
+def _insert_areas(
+    db: sqlite3.Connection, feature: str, areas: Iterable[_AdminArea], points: AdminPoints
+) -> None:
     us_states = {s["code"]: s for s in _us_states()}
     for area in areas:
         state = us_states.get(area.admin1_code) if area.country == "US" else None
         geonameid = state["geonameid"] if state and feature == "admin1" else None
-        lat, lon = area.centroid()
+        lat, lon, source, more_names = area.listed(points)
         row = PlaceRow(
             name=area.name,
             feature=feature,
@@ -163,20 +188,23 @@ def _insert_areas(db: sqlite3.Connection, feature: str, areas: Iterable[_AdminAr
             admin1=area.name if feature == "admin1" else area.admin1,
             admin2=area.name if feature == "admin2" else "",
             population=area.population,
-            source=f"point of {area.towns} GeoNames towns",
+            source=source,
         )
-        insert_place(db, row, _area_names(area.name))
+        insert_place(db, row, _area_names(area.name, more_names))
 
 
-_AREA_SUFFIX = re.compile(r"\s+(County|Parish|Borough|Census Area|District)$")
+_AREA_SUFFIX = re.compile(r"\s+(County|Parish|Borough|Census Area|District|Sheng|Shi)$")
 
 
-def _area_names(name: str) -> list[tuple[str, int]]:
-    """An area's name, and without its generic word as an alternate ("Gwinnett" for
-    Gwinnett County): scored below any town that has the bare name as its own."""
+def _area_names(name: str, more: tuple[str, ...] = ()) -> list[tuple[str, int]]:
+    """An area's name, and as alternates: without its generic word ("Gwinnett" for
+    Gwinnett County, "Zhejiang" for Zhejiang Sheng), scored below any town that has the
+    bare name as its own, and the Latin-script names a states table lists for it."""
     bare = _AREA_SUFFIX.sub("", name)
     names = [(name, NameKind.PRIMARY)]
-    return [*names, (bare, NameKind.ALTERNATE)] if bare != name else names
+    alternates = [bare] if bare != name else []
+    alternates += [n for n in more if usable_alternate(n)]
+    return names + [(n, NameKind.ALTERNATE) for n in alternates]
 
 
 def _us_states() -> list[dict[str, Any]]:

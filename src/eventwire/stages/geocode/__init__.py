@@ -30,6 +30,7 @@ from eventwire.stages.geocode.model import (
 from eventwire.stages.geocode.resolve import (
     distance_km,
     document_context,
+    expand_abbreviations,
     geo_precision,
     rank_candidates,
     resolve_document,
@@ -53,6 +54,7 @@ __all__ = [
     "choose_event_place",
     "distance_km",
     "document_context",
+    "expand_abbreviations",
     "geo_precision",
     "place_names",
     "place_patterns",

@@ -24,6 +24,7 @@ from eventwire.stages.geocode.model import (
 __all__ = [
     "distance_km",
     "document_context",
+    "expand_abbreviations",
     "geo_precision",
     "rank_candidates",
     "resolve_document",
@@ -60,6 +61,15 @@ _TOWN_WORDS = re.compile(
     r"^(?:the\s+)?(?:city|town|village|port)\s+of\s+|\s+(?:city|town|village|port)$",
     re.IGNORECASE,
 )
+# Abbreviations of generic words in place names, expanded when the name as written is
+# not in the gazetteer ("Platte Co." -> "Platte County", "Ft. Worth" -> "Fort Worth").
+_ABBREVIATIONS = (
+    (re.compile(r"\s+Co\.?$", re.IGNORECASE), " County"),
+    (re.compile(r"\s+Twp\.?$", re.IGNORECASE), " Township"),
+    (re.compile(r"^Mt\.?\s+", re.IGNORECASE), "Mount "),
+    (re.compile(r"^Ft\.?\s+", re.IGNORECASE), "Fort "),
+)
+_TOWNSHIP = re.compile(r"\s+Township$", re.IGNORECASE)
 _PART_OF = re.compile(
     r"^(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|upper|lower|"
     r"greater|downtown|outer|inner|rural)\s+(.+?)(?:\s+(?:area|region|countryside))?$",
@@ -181,12 +191,37 @@ def _lookup_uncached(gazetteer: Gazetteer, name: str) -> list[Candidate]:
         found = [c for c in gazetteer.candidates(bare) if c.place.feature != "city"]
         return found or list(gazetteer.candidates(clean))
     candidates = list(gazetteer.candidates(clean))
+    if not candidates:
+        candidates = _abbreviated(gazetteer, clean)
     if not candidates and _TOWN_WORDS.search(clean):
         bare = _TOWN_WORDS.sub("", clean)
         candidates = [c for c in gazetteer.candidates(bare) if c.place.feature == "city"]
     if not candidates and (part := _PART_OF.match(clean)):
         candidates = [replace(c, match="part") for c in _exact_only(gazetteer, part.group(1))]
     return _prefer_areas(_prefer_towns(candidates))
+
+
+def expand_abbreviations(name: str) -> str:
+    """The name with abbreviated generic words written out ("Loudoun Co." -> "Loudoun
+    County", "Madison Twp." -> "Madison Township", "Mt. Lebanon" -> "Mount Lebanon")."""
+    for pattern, full in _ABBREVIATIONS:
+        name = pattern.sub(full, name)
+    return name
+
+
+def _abbreviated(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """Candidates for a name with abbreviations written out; a township the gazetteer
+    lacks falls back to the town it is named after (match "part": precision 2)."""
+    full = expand_abbreviations(name)
+    found = list(gazetteer.candidates(full)) if full != name else []
+    if not found and _TOWNSHIP.search(full):
+        town = _TOWNSHIP.sub("", full)
+        found = [
+            replace(c, match="part")
+            for c in _exact_only(gazetteer, town)
+            if c.place.feature == "city"
+        ]
+    return found
 
 
 def _exact_only(gazetteer: Gazetteer, name: str) -> list[Candidate]:
