@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventwire.evaluate.attribution import _Counts, evaluate_polnear, read_brat
+from eventwire.evaluate.attribution import _counts, evaluate_polnear, read_brat
 
 TEXT = "Troops shelled the ridge, the governor said. Nothing else happened."
 ANN = (
@@ -24,7 +24,7 @@ def test_read_brat_keeps_fragments_by_kind() -> None:
 
 
 def test_counts_overlap_and_exact() -> None:
-    counts = _Counts()
+    counts = _counts()
     counts.add({((26, 38),), ((50, 60),)}, {((30, 38),), ((70, 80),)})
     metrics = counts.metrics("source")
     assert metrics["source_exact_f1"] == 0.0

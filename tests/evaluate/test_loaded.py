@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventwire.evaluate.loaded import _Counts, evaluate_ptc, read_labels
+from eventwire.evaluate.loaded import _counts, evaluate_ptc, read_labels
 
 # Article 4 (an even id: the dev half); article 7 has labels but no text.
 TEXT = "Clashes near the dam\n\nThe barbaric shelling went on, and thugs looted the market.\n"
@@ -33,7 +33,7 @@ def test_read_labels_keeps_the_two_techniques_by_kind(tmp_path: Path) -> None:
 
 
 def test_counts_exact_and_overlap() -> None:
-    counts = _Counts()
+    counts = _counts()
     counts.add({(0, 10), (20, 30)}, {(5, 8), (40, 50)})
     metrics = counts.metrics("x")
     assert metrics["x_exact_f1"] == 0.0

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.evaluate.metrics import f1_score, safe_ratio
+from eventwire.evaluate.metrics import SpanCounts
 from eventwire.evaluate.result import EvalResult
 from eventwire.resources.models import load_spacy
 from eventwire.stages.attribution import Attribution, attribute
@@ -78,40 +78,14 @@ def _overlaps(span: Fragments, others: set[Fragments]) -> bool:
     return any(min(e1, e2) > max(s1, s2) for s1, e1 in span for other in others for s2, e2 in other)
 
 
-@dataclass
-class _Counts:
-    gold: int = 0
-    predicted: int = 0
-    exact: int = 0
-    precise: int = 0
-    recalled: int = 0
-
-    def add(self, gold: set[Fragments], predicted: set[Fragments]) -> None:
-        self.gold += len(gold)
-        self.predicted += len(predicted)
-        self.exact += len(gold & predicted)
-        self.precise += sum(_overlaps(span, gold) for span in predicted)
-        self.recalled += sum(_overlaps(span, predicted) for span in gold)
-
-    def metrics(self, prefix: str) -> dict[str, float | int | str]:
-        exact_p = safe_ratio(self.exact, self.predicted)
-        exact_r = safe_ratio(self.exact, self.gold)
-        loose_p = safe_ratio(self.precise, self.predicted)
-        loose_r = safe_ratio(self.recalled, self.gold)
-        return {
-            f"{prefix}_exact_p": round(exact_p, 4),
-            f"{prefix}_exact_r": round(exact_r, 4),
-            f"{prefix}_exact_f1": round(f1_score(exact_p, exact_r), 4),
-            f"{prefix}_overlap_p": round(loose_p, 4),
-            f"{prefix}_overlap_r": round(loose_r, 4),
-            f"{prefix}_overlap_f1": round(f1_score(loose_p, loose_r), 4),
-        }
+def _counts() -> SpanCounts[Fragments]:
+    return SpanCounts(_overlaps)
 
 
 def evaluate_polnear(gold: Path) -> EvalResult:
     articles = list(_articles(gold))
     spacy_pipeline = load_spacy()
-    counts = {key: _Counts() for key in _keys()}
+    counts = {key: _counts() for key in _keys()}
     seconds = {"parse": 0.0, "parsed": 0.0, "plain": 0.0}
     for article in articles:
         clock = time.perf_counter()
@@ -139,7 +113,7 @@ def _keys() -> list[_Key]:
 
 
 def _metrics(
-    articles: int, counts: dict[_Key, _Counts], seconds: dict[str, float]
+    articles: int, counts: dict[_Key, SpanCounts[Fragments]], seconds: dict[str, float]
 ) -> dict[str, float | int | str]:
     metrics: dict[str, float | int | str] = {"articles": articles}
     for (finder, kind, split), count in counts.items():
@@ -155,7 +129,7 @@ def _metrics(
     return metrics
 
 
-def _summary(counts: dict[_Key, _Counts]) -> tuple[str, ...]:
+def _summary(counts: dict[_Key, SpanCounts[Fragments]]) -> tuple[str, ...]:
     lines = []
     for (finder, kind, split), count in counts.items():
         if split == "all":

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.evaluate.metrics import f1_score, safe_ratio
+from eventwire.evaluate.metrics import SpanCounts
 from eventwire.evaluate.result import EvalResult
 from eventwire.resources import read_csv
 from eventwire.stages.loaded import KINDS, Kind, LoadedLexicon, general_terms, label_terms
@@ -56,42 +56,17 @@ def _overlaps(span: Span, others: set[Span]) -> bool:
     return any(min(span[1], end) > max(span[0], start) for start, end in others)
 
 
-@dataclass
-class _Counts:
-    gold: int = 0
-    predicted: int = 0
-    exact: int = 0
-    precise: int = 0
-    recalled: int = 0
-
-    def add(self, gold: set[Span], predicted: set[Span]) -> None:
-        self.gold += len(gold)
-        self.predicted += len(predicted)
-        self.exact += len(gold & predicted)
-        self.precise += sum(_overlaps(span, gold) for span in predicted)
-        self.recalled += sum(_overlaps(span, predicted) for span in gold)
-
-    def metrics(self, prefix: str) -> dict[str, float | int | str]:
-        exact_p, exact_r = safe_ratio(self.exact, self.predicted), safe_ratio(self.exact, self.gold)
-        loose_p = safe_ratio(self.precise, self.predicted)
-        loose_r = safe_ratio(self.recalled, self.gold)
-        return {
-            f"{prefix}_gold": self.gold,
-            f"{prefix}_predicted": self.predicted,
-            f"{prefix}_exact_p": round(exact_p, 4),
-            f"{prefix}_exact_r": round(exact_r, 4),
-            f"{prefix}_exact_f1": round(f1_score(exact_p, exact_r), 4),
-            f"{prefix}_overlap_p": round(loose_p, 4),
-            f"{prefix}_overlap_r": round(loose_r, 4),
-            f"{prefix}_overlap_f1": round(f1_score(loose_p, loose_r), 4),
-        }
+def _counts() -> SpanCounts[Span]:
+    return SpanCounts(_overlaps)
 
 
 @dataclass
 class _Tally:
     """Counts per group, and per term how many hits overlap a gold span of either technique."""
 
-    groups: dict[str, _Counts] = field(default_factory=lambda: {g: _Counts() for g in GROUPS})
+    groups: dict[str, SpanCounts[Span]] = field(
+        default_factory=lambda: {g: _counts() for g in GROUPS}
+    )
     hits: Counter[str] = field(default_factory=Counter)
     good: Counter[str] = field(default_factory=Counter)
 

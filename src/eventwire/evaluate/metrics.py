@@ -7,11 +7,13 @@ Every ratio with a zero denominator is 0.0, never an error, unless stated otherw
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 __all__ = [
     "PRF",
+    "SpanCounts",
     "accuracy",
     "f1_score",
     "label_scores",
@@ -85,3 +87,44 @@ def weighted_f1(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> floa
 def _check_lengths(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> None:
     if len(gold) != len(predicted):
         raise ValueError(f"gold has {len(gold)} labels but predictions have {len(predicted)}")
+
+
+S = TypeVar("S", bound=Hashable)
+
+
+@dataclass
+class SpanCounts(Generic[S]):
+    """Span matching counts, exact and overlap, for precision/recall/F1 of span finders.
+
+    `overlaps(span, others)` says whether a span overlaps any of `others`: an overlap match
+    is any shared character with a span of the same kind.
+    """
+
+    overlaps: Callable[[S, set[S]], bool]
+    gold: int = 0
+    predicted: int = 0
+    exact: int = 0
+    precise: int = 0
+    recalled: int = 0
+
+    def add(self, gold: set[S], predicted: set[S]) -> None:
+        self.gold += len(gold)
+        self.predicted += len(predicted)
+        self.exact += len(gold & predicted)
+        self.precise += sum(self.overlaps(span, gold) for span in predicted)
+        self.recalled += sum(self.overlaps(span, predicted) for span in gold)
+
+    def metrics(self, prefix: str) -> dict[str, float | int | str]:
+        exact_p, exact_r = safe_ratio(self.exact, self.predicted), safe_ratio(self.exact, self.gold)
+        loose_p = safe_ratio(self.precise, self.predicted)
+        loose_r = safe_ratio(self.recalled, self.gold)
+        return {
+            f"{prefix}_gold": self.gold,
+            f"{prefix}_predicted": self.predicted,
+            f"{prefix}_exact_p": round(exact_p, 4),
+            f"{prefix}_exact_r": round(exact_r, 4),
+            f"{prefix}_exact_f1": round(f1_score(exact_p, exact_r), 4),
+            f"{prefix}_overlap_p": round(loose_p, 4),
+            f"{prefix}_overlap_r": round(loose_r, 4),
+            f"{prefix}_overlap_f1": round(f1_score(loose_p, loose_r), 4),
+        }
