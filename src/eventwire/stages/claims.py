@@ -7,8 +7,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from eventwire.records import Article, Claim, Mention, Parcel
-from eventwire.stages.actors import ActorDictionary
-from eventwire.stages.context import ArticleContext, OutletTable, articles_in_context
+from eventwire.stages.context import ArticleContext, ContextStage
 from eventwire.stages.figures import extract_figures
 
 __all__ = ["FigureExtractor", "assertions_of"]
@@ -23,29 +22,16 @@ TERRITORY = dict.fromkeys(
 )
 
 
-class FigureExtractor:
+class FigureExtractor(ContextStage):
     """Finds figures in each article; `subject_actor` is the subject's neutral actor."""
 
     name: ClassVar[str] = "extract.claims.v1"
     requires: ClassVar[tuple[str, ...]] = ("articles", "places", "mentions")
     provides: ClassVar[tuple[str, ...]] = ("claims",)
 
-    def __init__(self) -> None:
-        self.actors: ActorDictionary | None = None
-        self.outlets: OutletTable | None = None
-
-    def setup(self) -> None:
-        self.actors = self.actors or ActorDictionary.load()
-        self.outlets = self.outlets or OutletTable()
-
-    def __call__(self, batch: Sequence[Parcel]) -> list[Parcel]:
-        self.setup()
-        return [parcel if parcel.reject is not None else self.extract(parcel) for parcel in batch]
-
     def extract(self, parcel: Parcel) -> Parcel:
-        assert self.outlets is not None
         claims: list[Claim] = []
-        for article, _, context in articles_in_context(parcel, self.outlets):
+        for article, _, context in self.contexts(parcel):
             claims.extend(self.link(claim, context) for claim in figures_of(article))
         claims.extend(assertions_of(parcel.mentions, self.name))
         return replace(parcel, claims=tuple(claims))

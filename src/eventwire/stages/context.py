@@ -9,10 +9,16 @@ from datetime import date
 
 from eventwire.records import Article, Parcel, Place
 from eventwire.resources import read_csv
-from eventwire.stages.actors import Stance
+from eventwire.stages.actors import ActorDictionary, Stance
 from eventwire.stages.dates import anchor_date
 
-__all__ = ["ArticleContext", "OutletTable", "article_context", "articles_in_context"]
+__all__ = [
+    "ArticleContext",
+    "ContextStage",
+    "OutletTable",
+    "article_context",
+    "articles_in_context",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +73,29 @@ def articles_in_context(
     for article in parcel.articles:
         places = [place for place in parcel.places if place.article_id == article.article_id]
         yield article, places, article_context(article, places, outlets)
+
+
+class ContextStage:
+    """Base of the stages that read actors in an article's context (country, stance).
+
+    Subclasses set `name`, `requires`, `provides` and implement `extract(parcel)`.
+    """
+
+    def __init__(self) -> None:
+        self.actors: ActorDictionary | None = None
+        self.outlets: OutletTable | None = None
+
+    def setup(self) -> None:
+        self.actors = self.actors or ActorDictionary.load()
+        self.outlets = self.outlets or OutletTable()
+
+    def __call__(self, batch: Sequence[Parcel]) -> list[Parcel]:
+        self.setup()
+        return [parcel if parcel.reject is not None else self.extract(parcel) for parcel in batch]
+
+    def extract(self, parcel: Parcel) -> Parcel:
+        raise NotImplementedError
+
+    def contexts(self, parcel: Parcel) -> Iterator[tuple[Article, list[Place], ArticleContext]]:
+        assert self.outlets is not None
+        return articles_in_context(parcel, self.outlets)

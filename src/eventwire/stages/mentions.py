@@ -8,8 +8,7 @@ from datetime import date
 from typing import ClassVar
 
 from eventwire.records import Actor, Article, Mention, Parcel, Place, Sentence, Span, content_id
-from eventwire.stages.actors import ActorDictionary
-from eventwire.stages.context import ArticleContext, OutletTable, articles_in_context
+from eventwire.stages.context import ArticleContext, ContextStage
 from eventwire.stages.dates import event_date
 from eventwire.stages.events import EventTyper, TypedEvent
 
@@ -18,7 +17,7 @@ __all__ = ["EventExtractor"]
 UNDATED_PRECISION = 2  # no date in the sentence: the report's date, within a week
 
 
-class EventExtractor:
+class EventExtractor(ContextStage):
     """Types every sentence; keeps ACLED events as mentions with date, actors and place."""
 
     name: ClassVar[str] = "extract.mentions.v1"
@@ -26,23 +25,16 @@ class EventExtractor:
     provides: ClassVar[tuple[str, ...]] = ("mentions",)
 
     def __init__(self) -> None:
+        super().__init__()
         self.typer = EventTyper()
-        self.actors: ActorDictionary | None = None
-        self.outlets: OutletTable | None = None
 
     def setup(self) -> None:
+        super().setup()
         self.typer.setup()
-        self.actors = self.actors or ActorDictionary.load()
-        self.outlets = self.outlets or OutletTable()
-
-    def __call__(self, batch: Sequence[Parcel]) -> list[Parcel]:
-        self.setup()
-        return [parcel if parcel.reject is not None else self.extract(parcel) for parcel in batch]
 
     def extract(self, parcel: Parcel) -> Parcel:
-        assert self.outlets is not None
         mentions: list[Mention] = []
-        for article, places, context in articles_in_context(parcel, self.outlets):
+        for article, places, context in self.contexts(parcel):
             sentences = [s for s in parcel.sentences if s.article_id == article.article_id]
             typed = self.typer.classify([sentence.text for sentence in sentences])
             for sentence, found in zip(sentences, typed, strict=True):
