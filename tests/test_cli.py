@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventwire.cli import app
-from tests.factories import BLOG, ROUNDUP
+from tests.factories import BLOG, CLASHES, ROUNDUP
 
 GOLDEN = Path(__file__).parent / "golden" / "articles.jsonl"
 runner = CliRunner()
@@ -126,3 +126,19 @@ def test_cli_every_command_is_documented_in_readme():
     commands = [command.name or command.callback.__name__ for command in app.registered_commands]
     missing = [name for name in commands if f"eventwire {name}" not in readme]
     assert not missing
+
+
+def test_cli_run_fuses_events_that_events_and_show_print(tmp_path, corpus):
+    (corpus / "clashes.txt").write_text(CLASHES, encoding="utf-8")
+    code, output = invoke("run", str(corpus), "--db", db_url(tmp_path))
+    assert code == 0 and "events:" in output
+    events = export(tmp_path, "events")
+    assert events and all(event["event_id"] and event["notes"] for event in events)
+    yabroud = next(event for event in events if event["fatalities_high"] == 40)
+    assert yabroud["sources"] == ["SANA"] and yabroud["iso3"] == "SYR"
+    assert abs(yabroud["latitude"] - 33.97) < 0.2
+    code, output = invoke("events", "--db", db_url(tmp_path), "--country", "SYR")
+    assert code == 0 and yabroud["event_id"] in output
+    code, output = invoke("show", yabroud["event_id"], "--db", db_url(tmp_path))
+    assert code == 0 and "nearly 40" in output and "SANA" in output
+    assert invoke("show", "no-such-event", "--db", db_url(tmp_path))[0] == 1

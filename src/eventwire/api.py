@@ -13,6 +13,7 @@ from typing import IO, TextIO
 from eventwire import __version__
 from eventwire.evaluate import EvalResult, run_task
 from eventwire.export import Format, write_rows
+from eventwire.fuse import FuseSummary, fuse
 from eventwire.ingest import IngestSettings, read_inputs
 from eventwire.pipeline import Pipeline, PipelineSettings
 from eventwire.records import Document, Parcel
@@ -21,6 +22,7 @@ from eventwire.store import DEFAULT_URL, EXPORT_COLUMNS, Store
 
 __all__ = [
     "DEFAULT_URL",
+    "EventFilter",
     "IngestSettings",
     "PipelineSettings",
     "RunSummary",
@@ -28,6 +30,8 @@ __all__ = [
     "demo_inputs",
     "evaluate",
     "export_table",
+    "filter_events",
+    "find_event",
     "gazetteer_path",
     "import_gazetteer",
     "iter_table",
@@ -45,6 +49,8 @@ class RunSummary:
     removals: int = 0
     rejects_by_code: Counter[str] = field(default_factory=Counter)
     reject_messages: list[tuple[str, str, str]] = field(default_factory=list)
+    fused: FuseSummary | None = None
+    articles_per_event: Counter[int] = field(default_factory=Counter)
 
     @property
     def rejects(self) -> int:
@@ -100,8 +106,19 @@ def run_paths(
                 summary.add(parcel)
                 if progress is not None:
                     progress(parcel)
-        store.finish_run(summary.run_id, summary.counts())
+        summary.fused = fuse(store)
+        summary.articles_per_event = articles_per_event(store)
+        store.finish_run(summary.run_id, {**summary.counts(), **summary.fused.counts()})
     return summary
+
+
+def articles_per_event(store: Store) -> Counter[int]:
+    """How many events rest on 1, 2, 3, ... articles, over the whole store."""
+    found: Counter[int] = Counter()
+    for row in store.iter_rows("events"):
+        reports = row["reports"] if isinstance(row["reports"], list) else []
+        found[len({report["article_id"] for report in reports})] += 1
+    return found
 
 
 def export_table(table: str, fmt: Format, out: TextIO, db_url: str = DEFAULT_URL) -> int:
@@ -129,6 +146,41 @@ def build_gazetteer_file() -> Path:
 def import_gazetteer(dump: Path) -> int:
     """Add a GeoNames dump (allCountries.zip, XX.zip, XX.txt, alternateNamesV2.zip)."""
     return import_geonames(dump, gazetteer_path())
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters shared by `events` (and later the API and exports)."""
+
+    country: str | None = None
+    event_type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    min_sources: int = 0
+
+    def keeps(self, row: dict[str, object]) -> bool:
+        date = str(row.get("event_date") or "")
+        checks = (
+            self.country is None or self.country.casefold() in
+            (str(row.get("iso3")).casefold(), str(row.get("country")).casefold()),
+            self.event_type is None or self.event_type.casefold() in
+            (str(row.get("event_type")).casefold(), str(row.get("sub_event_type")).casefold()),
+            self.since is None or date >= self.since,
+            self.until is None or (bool(date) and date <= self.until),
+            int(str(row.get("independent_source_count") or 0)) >= self.min_sources,
+        )  # fmt: skip
+        return all(checks)
+
+
+def filter_events(
+    rows: Iterator[dict[str, object]], wanted: EventFilter
+) -> Iterator[dict[str, object]]:
+    return (row for row in rows if wanted.keeps(row))
+
+
+def find_event(event_id: str, db_url: str = DEFAULT_URL) -> dict[str, object] | None:
+    """One event row (with its claims and reports), or None."""
+    return next((row for row in iter_table("events", db_url) if row["event_id"] == event_id), None)
 
 
 def demo_inputs() -> Path:

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -35,13 +36,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[str, typer.Option("--db", help="Database URL (SQLite file or PostgreSQL).")]
 
 
 class TableName(StrEnum):
+    events = "events"
     articles = "articles"
     mentions = "mentions"
     claims = "claims"
@@ -103,6 +105,8 @@ def print_summary(summary: api.RunSummary) -> None:
         f"({summary.removals} removals recorded), {summary.rejects} rejected",
         highlight=False,
     )
+    if summary.fused is not None:
+        print_events(summary)
     for code, count in sorted(summary.rejects_by_code.items()):
         err.print(f"  {code}: {count}", highlight=False)
     for source, code, message in summary.reject_messages[:20]:
@@ -111,6 +115,20 @@ def print_summary(summary: api.RunSummary) -> None:
         err.print(
             f"  ... and {len(summary.reject_messages) - 20} more: eventwire export --table rejects"
         )
+
+
+def print_events(summary: api.RunSummary) -> None:
+    fused = summary.fused
+    assert fused is not None
+    spread = summary.articles_per_event
+    buckets = {"1": spread[1], "2": spread[2], "3": spread[3], "4-5": spread[4] + spread[5]}
+    buckets["6+"] = sum(count for size, count in spread.items() if size >= 6)
+    shown = ", ".join(f"{size}: {count}" for size, count in buckets.items())
+    err.print(
+        f"events: {fused.events_total} in the store ({fused.founded} new, {fused.attached} "
+        f"mentions attached, {fused.left_out} left out as weak); articles per event {shown}",
+        highlight=False,
+    )
 
 
 @app.command()
@@ -217,6 +235,92 @@ def evaluate(
     for line in result.summary:
         out.print(line, highlight=False, markup=False, soft_wrap=True)
     print(json.dumps({"task": result.task, **result.metrics}, sort_keys=True))
+
+
+@app.command()
+def events(
+    db: DbOption = api.DEFAULT_URL,
+    country: Annotated[str | None, typer.Option(help="ISO3 code or country name.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="ACLED event or sub-event type.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    min_sources: Annotated[int, typer.Option(help="Least independent sources.")] = 0,
+    limit: Annotated[int, typer.Option(min=1, help="Most rows shown.")] = 50,
+) -> None:
+    """List fused events as a table."""
+    wanted = api.EventFilter(country, event_type, since, until, min_sources)
+    with failures():
+        rows = list(islice(api.filter_events(api.iter_table("events", db), wanted), limit))
+    out.print(events_table(rows))
+
+
+def events_table(rows: list[dict[str, object]]) -> Table:
+    table = Table(title=f"Events ({len(rows)} shown)", expand=True)
+    table.add_column("event_id", no_wrap=True, min_width=16)
+    table.add_column("date", no_wrap=True, min_width=10)
+    for column in ("type", "location", "fatalities", "sources"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        low, high = row.get("fatalities_low"), row.get("fatalities_high")
+        band = "" if low is None else f" ({low}-{high})"
+        table.add_row(
+            str(row["event_id"]),
+            str(row.get("event_date") or ""),
+            str(row.get("sub_event_type") or ""),
+            f"{row.get('location') or ''}, {row.get('country') or ''}",
+            f"{row.get('fatalities')}{band}",
+            f"{row.get('independent_source_count')}/{row.get('source_count')}: "
+            + ", ".join(map(str, row.get("sources") or [])),  # type: ignore[call-overload]
+        )
+    return table
+
+
+@app.command()
+def show(
+    event_id: Annotated[str, typer.Argument(help="An event_id from `eventwire events`.")],
+    db: DbOption = api.DEFAULT_URL,
+) -> None:
+    """One event: its coding, then every claim side by side by outlet and claimant."""
+    with failures():
+        event = api.find_event(event_id, db)
+    if event is None:
+        err.print(f"no event {event_id!r} in {db}", highlight=False)
+        raise typer.Exit(EXIT_FAILED)
+    out.print(escape(str(event.get("notes") or "")))
+    out.print(claims_by_outlet(event))
+
+
+def claim_order(claim: dict[str, object]) -> tuple[str, bool, str]:
+    """By outlet, figures before assertions, then by claimant."""
+    return (
+        str(claim.get("outlet")),
+        claim.get("kind") in ASSERTION_KINDS,
+        str(claim.get("claimant")),
+    )
+
+
+def claims_by_outlet(event: dict[str, object]) -> Table:
+    table = Table(title="Claims by outlet and claimant", expand=True, show_lines=True)
+    for column in ("outlet", "claimant", "kind", "claim"):
+        table.add_column(column, overflow="fold")
+    claims = event.get("claims")
+    rows = claims if isinstance(claims, list) else []
+    for claim in sorted(rows, key=claim_order):
+        low, high = claim.get("low"), claim.get("high")
+        band = (
+            ""
+            if claim["kind"] in ASSERTION_KINDS
+            else f" ({'unquantified' if low is None else f'{low}-{high}'})"
+        )
+        table.add_row(
+            escape(str(claim.get("outlet") or "")),
+            escape(f"{claim.get('claimant') or ''} [{claim.get('claimant_type') or '?'}]"),
+            str(claim.get("kind")),
+            escape(f"{claim.get('text')}{band}"),
+        )
+    return table
 
 
 gazetteer_app = typer.Typer(help="The offline gazetteer: build it, or add a GeoNames dump.")

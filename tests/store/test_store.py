@@ -26,6 +26,9 @@ TABLES = {
     "mentions",
     "claims",
     "labels",
+    "events",
+    "event_mentions",
+    "event_claims",
 }
 
 
@@ -69,7 +72,7 @@ def test_store_open_creates_tables(store: Store) -> None:
 def test_store_migrations_match_schema(store: Store) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection)
-        assert context.get_current_revision() == "0002"
+        assert context.get_current_revision() == "0003"
         assert compare_metadata(context, schema.metadata) == []
 
 

@@ -62,6 +62,9 @@ TASKS: dict[str, TaskSpec] = {
     "loaded-ptc": TaskSpec(
         "loaded", "evaluate_ptc", "loaded language and name calling, PTC spans: P/R/F1"
     ),
+    "pairs-semeval": TaskSpec(
+        "pairs", "evaluate_pairs", "same-story pairs fused into one event: accuracy, r"
+    ),
 }
 
 

@@ -8,6 +8,7 @@ from itertools import groupby
 from typing import Any
 
 from eventwire.records import Article, Document, Parcel, Reject
+from eventwire.store import schema
 from eventwire.store._extracted import CLAIM_FIELDS, FRAMING_FIELDS, MENTION_FIELDS, PLACE_FIELDS
 
 __all__ = [
@@ -50,6 +51,7 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "claims": CLAIM_FIELDS,
     "places": PLACE_FIELDS,
     "framing": FRAMING_FIELDS,
+    "events": schema.EVENT_FIELDS,
 }
 
 

@@ -29,6 +29,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from eventwire.errors import Code, EventwireError
 from eventwire.records import Parcel
 from eventwire.store import schema
+from eventwire.store._events import event_export_row, events_query
 from eventwire.store._extracted import (
     claim_export_row,
     collect_extracted,
@@ -59,6 +60,9 @@ COUNTED = (
     schema.mentions,
     schema.claims,
     schema.labels,
+    schema.events,
+    schema.event_mentions,
+    schema.event_claims,
 )
 
 
@@ -136,6 +140,8 @@ class Store:
             return (convert(row) for row in self._stream(ordered_by_article(source)))
         if table == "framing":
             return (framing_export_row(row) for row in self._stream(framing_query()))
+        if table == "events":
+            return (event_export_row(row) for row in self._stream(events_query()))
         known = ", ".join(schema.EXPORT_TABLES)
         raise EventwireError(Code.STORE_FAILED, detail=f"cannot export {table!r} (known: {known})")
 

@@ -23,10 +23,14 @@ from sqlalchemy import (
 )
 
 __all__ = [
+    "EVENT_FIELDS",
     "EXPORT_TABLES",
     "articles",
     "claims",
     "documents",
+    "event_claims",
+    "event_mentions",
+    "events",
     "labels",
     "mentions",
     "metadata",
@@ -198,5 +202,84 @@ labels = Table(
     Index("ix_labels_outlet_actor", "outlet", "actor"),
 )
 
+# Export field order of an event (the design's contract, then extras).
+EVENT_FIELDS = (
+    "event_id", "event_date", "date_end", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude",
+    "geo_precision", "geonameid", "fatalities", "fatalities_low", "fatalities_best",
+    "fatalities_high", "sources", "source_count", "independent_source_count", "attributed",
+    "notes", "claims", "reports", "founded_by", "report_count",
+)  # fmt: skip
+# Events fused from mentions across articles (`eventwire.fuse`); lists are JSON.
+EVENT_TEXT = (
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "country",
+    "admin1",
+    "admin2",
+    "location",
+    "notes",
+)
+EVENT_INT = (
+    "time_precision",
+    "inter1",
+    "inter2",
+    "interaction",
+    "geo_precision",
+    "geonameid",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_best",
+    "fatalities_high",
+    "source_count",
+    "independent_source_count",
+    "report_count",
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("founded_by", String(64), nullable=False),
+    Column("event_date", String(10), nullable=True),
+    Column("date_end", String(10), nullable=True),
+    *(Column(name, Text, nullable=True) for name in EVENT_TEXT),
+    *(Column(name, Integer, nullable=True) for name in EVENT_INT),
+    Column("iso3", String(3), nullable=True),
+    Column("latitude", Float, nullable=True),
+    Column("longitude", Float, nullable=True),
+    Column("attributed", Boolean, nullable=False),
+    Column("sources", JSON, nullable=False),
+    Column("claims", JSON, nullable=False),
+    Column("reports", JSON, nullable=False),
+    Column("stage", String(128), nullable=False),
+    Index("ix_events_date", "event_date"),
+)
+
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("mention_id", String(64), ForeignKey("mentions.mention_id"), primary_key=True),
+    Column("event_id", String(64), ForeignKey("events.event_id"), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("rule", String(32), nullable=False),
+    Column("stage", String(128), nullable=False),
+    Index("ix_event_mentions_event", "event_id"),
+)
+
+event_claims = Table(
+    "event_claims",
+    metadata,
+    Column("claim_id", String(64), ForeignKey("claims.claim_id"), primary_key=True),
+    Column("event_id", String(64), ForeignKey("events.event_id"), nullable=False),
+    Index("ix_event_claims_event", "event_id"),
+)
+
 # Tables `Store.iter_rows` can stream for export.
-EXPORT_TABLES = ("articles", "rejects", "mentions", "claims", "places", "framing")
+EXPORT_TABLES = ("articles", "rejects", "mentions", "claims", "places", "framing", "events")

@@ -1,0 +1,181 @@
+"""Incremental clustering of mentions into events (`fuse.cluster.v1`).
+
+Mentions are taken in a stable order (article date, document, position; the strongest
+mention of an article first). Article by article, strong mentions (`settings.found`, or
+`settings.found_background` when they report something more than a week before their
+article) join the event they are most similar to when that similarity reaches
+`settings.attach`; the strongest one left founds an event, and the rest try again. Weak
+mentions go last and may only join. An event's id is a content hash of the mention that
+founded it, so it never changes as reports arrive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import groupby
+
+from eventwire.fuse.features import ArticleView, MentionView, window
+from eventwire.fuse.settings import FuseSettings
+from eventwire.fuse.similarity import NO_MATCH, Match, compare, place_fit
+from eventwire.records import content_id
+
+__all__ = ["Assignment", "Cluster", "cluster_mentions", "event_id_for", "mention_order"]
+
+BACKGROUND_DAYS = 7
+
+
+@dataclass(slots=True)
+class Cluster:
+    """An event being built: its founding mention and every mention that joined it."""
+
+    event_id: str
+    members: list[MentionView] = field(default_factory=list)
+    when: tuple[date, date] | None = None
+    where: MentionView | None = None
+
+    def add(self, mention: MentionView) -> None:
+        """Add a member; the first dated member anchors the date window and the first
+        member placed at or near a town anchors the place, so chains cannot drift."""
+        self.members.append(mention)
+        if self.when is None:
+            self.when = window(mention)
+        if self.where is None and mention.point is not None:
+            self.where = mention
+
+    def may_hold(self, mention: MentionView) -> bool:
+        """The event-level gates: the mention's window meets the anchor window, and its
+        town is within reach of the anchor town."""
+        span, anchor = window(mention), self.when
+        if span is not None and anchor is not None and (span[1] < anchor[0] or anchor[1] < span[0]):
+            return False
+        if self.where is None or mention.point is None:
+            return True
+        return not place_fit(mention, self.where)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """A mention put into an event, with the similarity and rule that put it there."""
+
+    mention_id: str
+    event_id: str
+    score: float
+    rule: str
+
+
+def event_id_for(mention: MentionView) -> str:
+    return content_id("event", mention.mention_id)
+
+
+def mention_order(
+    mention: MentionView, articles: dict[str, ArticleView]
+) -> tuple[date, str, int, float, int, str]:
+    article = articles.get(mention.article_id)
+    published = article.published if article and article.published else date.max
+    document, ordinal = (article.document, article.ordinal) if article else ("", 0)
+    return (published, document, ordinal, -mention.score, mention.start, mention.mention_id)
+
+
+def is_background(mention: MentionView, article: ArticleView | None) -> bool:
+    if article is None or article.published is None or mention.first is None:
+        return False
+    return (article.published - (mention.last or mention.first)).days > BACKGROUND_DAYS
+
+
+def can_found(mention: MentionView, article: ArticleView | None, settings: FuseSettings) -> bool:
+    """Strong enough to start an event; a past event (dated to the day or week: context
+    mentions never get here) needs a higher score."""
+    if settings.acled_only and not mention.disorder_type:
+        return False
+    if not is_background(mention, article):
+        return mention.score >= settings.found
+    return mention.score >= settings.found_background
+
+
+def is_context(mention: MentionView, article: ArticleView | None) -> bool:
+    """A past reference dated only to a month or more ("since March 2011"): context, not a
+    report of an event; such a mention neither founds nor joins one."""
+    return is_background(mention, article) and (mention.precision or 3) >= 3
+
+
+def best_match(
+    mention: MentionView,
+    clusters: Iterable[Cluster],
+    articles: dict[str, ArticleView],
+    settings: FuseSettings,
+) -> tuple[Cluster | None, Match]:
+    best: tuple[Cluster | None, Match] = (None, NO_MATCH)
+    for cluster in clusters:
+        if not cluster.may_hold(mention):
+            continue
+        for member in cluster.members:
+            if member.score < settings.found:
+                continue  # weak members do not link: no chains through them
+            match = compare(mention, member, articles, settings.near_copy)
+            if match.score > best[1].score:
+                best = (cluster, match)
+    return best
+
+
+def cluster_mentions(
+    pending: Sequence[MentionView],
+    clusters: list[Cluster],
+    articles: dict[str, ArticleView],
+    settings: FuseSettings,
+) -> list[Assignment]:
+    """Assign pending mentions to `clusters` (extended in place); returns what was assigned.
+
+    Article by article, strong mentions first join existing events where they can; then the
+    strongest left founds an event and the rest try again, until none is left. Weak
+    mentions go last and only join."""
+    ordered = sorted(pending, key=lambda mention: mention_order(mention, articles))
+    eligible = [m for m in ordered if not settings.acled_only or m.disorder_type]
+    eligible = [m for m in eligible if not is_context(m, articles.get(m.article_id))]
+    strong = [m for m in eligible if can_found(m, articles.get(m.article_id), settings)]
+    found: list[Assignment] = []
+    for _article, group in groupby(strong, key=lambda mention: mention.article_id):
+        found += settle(list(group), clusters, articles, settings)
+    weak = [m for m in eligible if not can_found(m, articles.get(m.article_id), settings)]
+    joined = (join(mention, clusters, articles, settings) for mention in weak)
+    return found + [assignment for assignment in joined if assignment is not None]
+
+
+def settle(
+    group: list[MentionView],
+    clusters: list[Cluster],
+    articles: dict[str, ArticleView],
+    settings: FuseSettings,
+) -> list[Assignment]:
+    """One article's strong mentions: join where possible, else found with the strongest."""
+    done: list[Assignment] = []
+    while group:
+        left = []
+        for mention in group:
+            assignment = join(mention, clusters, articles, settings)
+            if assignment is None:
+                left.append(mention)
+            else:
+                done.append(assignment)
+        if not left:
+            break
+        founded = Cluster(event_id_for(left[0]))
+        founded.add(left[0])
+        clusters.append(founded)
+        done.append(Assignment(left[0].mention_id, founded.event_id, 1.0, "founded"))
+        group = left[1:]
+    return done
+
+
+def join(
+    mention: MentionView,
+    clusters: list[Cluster],
+    articles: dict[str, ArticleView],
+    settings: FuseSettings,
+) -> Assignment | None:
+    cluster, match = best_match(mention, clusters, articles, settings)
+    if cluster is None or match.score < settings.attach:
+        return None
+    cluster.add(mention)
+    return Assignment(mention.mention_id, cluster.event_id, match.score, match.rule)

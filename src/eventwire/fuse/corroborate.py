@@ -1,0 +1,66 @@
+"""Sources of an event and how many of them are independent (`fuse.corroborate.v1`).
+
+Outlets that share an origin count once: an article's outlet shares the origin of every
+outlet the article credits ("..., SANA reported"), and two articles whose texts are
+near-duplicates share one origin. Origins are the connected groups of that relation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from eventwire.fuse.features import ArticleView
+
+__all__ = ["corroboration"]
+
+
+class Origins:
+    """Union-find over outlet names."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, name: str) -> str:
+        self.parent.setdefault(name, name)
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def join(self, one: str, two: str) -> None:
+        root_one, root_two = self.find(one), self.find(two)
+        if root_one != root_two:
+            self.parent[max(root_one, root_two)] = min(root_one, root_two)
+
+
+def outlet_of(article: ArticleView) -> str:
+    return article.outlet or f"article {article.article_id}"
+
+
+def norm(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def corroboration(articles: Sequence[ArticleView], duplicate: float) -> dict[str, object]:
+    """`sources`, `source_count`, `independent_source_count` over the reporting articles."""
+    origins = Origins()
+    for article in articles:
+        for credit in article.credits:
+            origins.join(norm(outlet_of(article)), norm(credit))
+    for one, two in pairs(articles):
+        if one.shingles.jaccard(two.shingles) >= duplicate:
+            origins.join(norm(outlet_of(one)), norm(outlet_of(two)))
+    sources = sorted({outlet_of(article) for article in articles})
+    independent = {origins.find(norm(name)) for name in sources}
+    return {
+        "sources": sources,
+        "source_count": len(sources),
+        "independent_source_count": len(independent),
+    }
+
+
+def pairs(articles: Sequence[ArticleView]) -> Iterable[tuple[ArticleView, ArticleView]]:
+    for index, one in enumerate(articles):
+        for two in articles[index + 1 :]:
+            if outlet_of(one) != outlet_of(two):
+                yield one, two
