@@ -63,10 +63,16 @@ def failures() -> Iterator[None]:
     try:
         yield
     except EventwireError as error:
-        err.print(f"[red]error[/red] {error}", highlight=False)
+        err.print(f"[red]error[/red] {escape(str(error))}", highlight=False)
         raise typer.Exit(EXIT_FAILED) from None
     except KeyboardInterrupt:
         err.print("interrupted")
+        raise typer.Exit(EXIT_FAILED) from None
+    except typer.Exit:
+        raise
+    except Exception as error:  # a bug or the environment: one line, not a traceback
+        detail = escape(f"{type(error).__name__}: {error}".splitlines()[0])
+        err.print(f"[red]error[/red] E901 unexpected failure: {detail}", highlight=False)
         raise typer.Exit(EXIT_FAILED) from None
 
 

@@ -26,6 +26,12 @@ def _count(text: str, kind: str) -> int:
         ("Raid\n\nSo far this year 400 people have been killed in the province.", 0, 0),
         ("Clashes\n\nNearly 50 fighters were killed and dozens were wounded.", 50, 0),
         ("Raid\n\nTwo brothers were killed, among 17 people killed in the city.", 2, 0),
+        (
+            "Ambush\n\nTwo guards were killed on Monday. The worst year came in 2014, with "
+            "60 soldiers killed on the road.",
+            2,
+            0,
+        ),
     ],
 )
 def test_article_count_aggregates_claims(text: str, killed: int, injured: int) -> None:

@@ -3,7 +3,8 @@
 Per article (or PLOVER sentence) the predicted killed and injured counts come from
 `extract_figures` aggregated by `article_count`: the largest point value ("best") of the
 claims of that kind, leaving out figures in sentences that state a running total ("so far
-this year", "since 2011", ...); 0 when there is no such claim. Point value: `low` when
+this year", "since 2011", ...) or name a year ("in 2011": a past tally); 0 when there is no
+such claim. Point value: `low` when
 low == high, else the parsed quantity's best ("nearly 930" -> 930, "more than 300" ->
 301); vague bands with no point value ("hundreds") are left out, and so are figures after
 "among" ("among 17 killed this weekend": a wider total). When an article has no
@@ -45,6 +46,8 @@ _DEATH_CUE = re.compile(
     re.IGNORECASE,
 )
 _LEAD_CHARS = 300
+# "The decade's highest total came in 2011, with 73 officers shot dead": a past tally
+_IN_YEAR = re.compile(r"\b(?:in|during|of|since)\s+(?:19|20)\d\d\b")
 _SHOT = re.compile(r"\bshot\b|\bshooting\b(?![\s\w]{0,20}\b(?:wound|injur|hurt))", re.IGNORECASE)
 
 
@@ -71,6 +74,8 @@ def _sentence_of(text: str, start: int, end: int) -> str:
 
 def _is_running_total(claim: Claim, text: str) -> bool:
     sentence = _sentence_of(text, *claim.span).lower()
+    if _IN_YEAR.search(sentence):
+        return True
     return any(re.search(rf"\b{re.escape(m)}", sentence) for m in load_lexicon().aggregate_markers)
 
 

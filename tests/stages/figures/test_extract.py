@@ -151,7 +151,7 @@ def test_extract_figures_patterns(
 def test_extract_figures_provenance() -> None:
     text = "Residents said 9 civilians were killed."
     claim = _only(text)
-    assert claim.stage == STAGE == "extract.figures.rules.v1"
+    assert claim.stage == STAGE == "extract.figures.rules.v2"
     assert (claim.article_id, claim.outlet, claim.claimant) == ("a1", "Test Wire", None)
     assert text[claim.span[0] : claim.span[1]] == "9 civilians were killed"
 
@@ -286,3 +286,81 @@ def test_extract_figures_claims_are_well_formed(words: list[str]) -> None:
         assert claim.low is None or claim.low >= 0
         if claim.low is not None and claim.high is not None:
             assert claim.low <= claim.high
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "count"),
+    [
+        ("The militia killed his wife and their three children at dawn.", "his wife and", 4),
+        ("Gunmen killed two farmers and a boy near the well.", "two farmers", 3),
+        (
+            "Residents mourned the deaths of a village elder, his wife and their two sons.",
+            "a village elder",
+            4,
+        ),
+        ("The court heard about the killings of the five farmers.", "five", 5),
+        ("The raid ended with the deaths of all nine prisoners.", "nine", 9),
+    ],
+)
+def test_extract_figures_lists_after_a_verb_or_noun_are_summed(
+    text: str, figure: str, count: int
+) -> None:
+    claim = _only(text)
+    assert claim.kind == "killed"
+    assert claim.text.startswith(figure)
+    assert (claim.low, claim.high) == (count, count)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hassan Omar and Leila Haddad were shot dead at the checkpoint.",
+        "The victims, Hassan Omar, 31, and Leila Haddad, 27, were found dead on the road.",
+        "On Tuesday, Hassan Omar and Leila Haddad were killed in the market.",
+        "Farmer and Son Found Dead Near Border Post",
+    ],
+)
+def test_extract_figures_two_named_people_count_two(text: str) -> None:
+    claim = _only(text)
+    assert (claim.kind, claim.low, claim.high) == ("killed", 2, 2)
+    assert "Tuesday" not in claim.text
+    assert not claim.text.endswith(",")
+
+
+def test_extract_figures_named_pair_needs_capitalised_names() -> None:
+    assert extract_figures("the rebels and the army were not killed in the talks.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high", "subject"),
+    [
+        (
+            "The army announced the killing of a large number of fighters.",
+            "a large number",
+            None,
+            None,
+            "fighters",
+        ),
+        (
+            "He was charged over the shooting death of a 16-year-old boy.",
+            "a 16-year-old boy",
+            1,
+            1,
+            "16-year-old boy",
+        ),
+        ("The shelling resulted in the deaths of three people.", "three", 3, 3, "people"),
+        (
+            "Villagers protested the murder of a shepherd near the wall.",
+            "a shepherd",
+            1,
+            1,
+            "shepherd",
+        ),
+    ],
+)
+def test_extract_figures_nominal_deaths(
+    text: str, figure: str, low: int | None, high: int | None, subject: str
+) -> None:
+    claim = _only(text)
+    assert (claim.kind, claim.text, claim.low, claim.high) == ("killed", figure, low, high)
+    assert claim.subject == subject

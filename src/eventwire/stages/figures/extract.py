@@ -1,6 +1,6 @@
 """Extract casualty and other figures from an article's text as `Claim` records.
 
-Rules only (regular expressions over the lexicon in `resources/figures.v1.json`); see
+Rules only (regular expressions over the lexicon in `resources/figures.v2.json`); see
 `patterns.py` for the pattern families. Claims carry the quantity as written
 (`text`), the subject as written, character offsets into the given text, and the stage
 name. Attribution (`claimant`) is left to a later stage.
@@ -15,12 +15,12 @@ from typing import Literal
 
 from eventwire.records import Article, Claim
 from eventwire.stages.figures.lexicon import FigureLexicon
-from eventwire.stages.figures.patterns import FigurePatterns, patterns
+from eventwire.stages.figures.patterns import FigurePatterns, matches, patterns
 from eventwire.stages.figures.quantity import Quantity, grammar, parse_quantity
 
 __all__ = ["STAGE", "extract_article_figures", "extract_figures"]
 
-STAGE = "extract.figures.rules.v1"
+STAGE = "extract.figures.rules.v2"
 
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:usd|us\$|eur|gbp))\s*$", re.IGNORECASE)
 _BAD_AFTER = re.compile(
@@ -38,6 +38,7 @@ _BAD_BEFORE = re.compile(
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _CONJUNCTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _ONE = frozenset(("a", "an", "one", "the", "his", "her", "their"))
+_OPENERS = frozenset(("the", "his", "her", "their", "all"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,21 +130,30 @@ def _is_active_clause(match: re.Match[str], text: str, pats: FigurePatterns) -> 
 # How a pattern family's match is counted: the quantity as written, one or two people
 # named by noun phrases, a "double/triple" word, or the sum of coordinated figures.
 Count = Literal["written", "one", "two", "multiple", "sum"]
+Cue = re.Pattern[str] | None
+
+
+def _conjunct_count(part: str) -> int | None:
+    """ "a woman" -> 1, "their three children" -> 3, "two men" -> 2; None if not a count."""
+    words = part.split()
+    rest = part
+    if words and words[0].lower() in _OPENERS:
+        rest = part.strip()[len(words[0]) :].lstrip()
+    match = grammar().quantity.match(rest)
+    if match is None or not rest[match.end() : match.end() + 1].isspace():
+        return 1 if words and words[0].lower() in _ONE else None
+    quantity = parse_quantity(match.group(0))
+    return quantity.best if quantity is not None else None
 
 
 def _summed(q_text: str) -> Quantity | None:
     """ "two men and a woman" -> 3; None when a conjunct has no point value."""
     total = 0
     for part in _CONJUNCTS.split(q_text.strip()):
-        first = part.split()[0].lower() if part.split() else ""
-        if first in _ONE:
-            total += 1
-            continue
-        match = grammar().quantity.match(part)
-        quantity = parse_quantity(match.group(0)) if match else None
-        if quantity is None or quantity.best is None:
+        count = _conjunct_count(part)
+        if count is None:
             return None
-        total += quantity.best
+        total += count
     return Quantity(total, total, q_text, total)
 
 
@@ -156,14 +166,20 @@ def _quantity(q_text: str, count: Count, lex: FigureLexicon) -> Quantity | None:
     return Quantity(value, value, q_text, value)
 
 
+def _group(match: re.Match[str], text: str, name: str) -> str | None:
+    """A group of a match over the lowered text, as written in `text` (None if unset)."""
+    start, end = match.span(name)
+    return None if start < 0 else text[start:end]
+
+
 def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) -> _Hit | None:
     lex = pats.lexicon
     q_start, q_end = match.span("q")
-    q_text = match.group("q")
+    q_text = text[q_start:q_end]
     if count in ("written", "sum") and _bad_number_context(text, q_start, q_end, lex):
         return None
     quantity = _quantity(q_text, count, lex)
-    subject = q_text if count == "sum" else _clean_subject(match.group("subj"), lex)
+    subject = q_text if count == "sum" else _clean_subject(_group(match, text, "subj"), lex)
     if quantity is None or subject == "" or "\n\n" in match.group(0):
         return None
     if _is_active_clause(match, text, pats):
@@ -178,23 +194,43 @@ def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) ->
     return _Hit(kind, quantity, (q_start, q_end), match.span(), subject, passive)
 
 
-def _hits(text: str, pats: FigurePatterns) -> Iterator[_Hit]:
-    families: tuple[tuple[re.Pattern[str], Count], ...] = (
-        (pats.passive, "written"),
-        (pats.active, "written"),
-        (pats.noun, "written"),
-        (pats.toll, "written"),
-        (pats.singular_passive, "one"),
-        (pats.singular_active, "one"),
-        (pats.pronoun_active, "one"),
-        (pats.headline, "one"),
-        (pats.pair_passive, "two"),
-        (pats.pair_active, "two"),
-        (pats.coordinated, "sum"),
-        (pats.multiple, "multiple"),
+def lowered(text: str) -> str:
+    """`text` in lower case with the same length, so offsets carry over to the original.
+
+    A character whose lower case is longer ("İ") is kept as it is.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def _families(pats: FigurePatterns) -> tuple[tuple[re.Pattern[str], Count, Cue, bool], ...]:
+    """Each family, how its matches are counted, the cue it ends at (None: run it all) and
+    whether it reads the text as written (True) rather than lowered."""
+    verb, noun = pats.verb_cue, pats.noun_cue
+    return (
+        (pats.passive, "written", verb, False),
+        (pats.active, "written", None, False),
+        (pats.noun, "written", noun, False),
+        (pats.toll, "written", None, False),
+        (pats.singular_passive, "one", verb, False),
+        (pats.singular_active, "one", None, False),
+        (pats.pronoun_active, "one", None, False),
+        (pats.headline, "one", verb, False),
+        (pats.pair_passive, "two", verb, False),
+        (pats.pair_active, "two", None, False),
+        (pats.named_pair, "two", verb, True),
+        (pats.coordinated, "sum", verb, False),
+        (pats.coordinated_active, "sum", None, False),
+        (pats.multiple, "multiple", None, False),
     )
-    for pattern, count in families:
-        for match in pattern.finditer(text):
+
+
+def _hits(text: str, pats: FigurePatterns) -> Iterator[_Hit]:
+    low = lowered(text)
+    for pattern, count, cue, as_written in _families(pats):
+        for match in matches(pattern, text if as_written else low, low, cue):
             hit = _hit(match, text, pats, count)
             if hit is not None:
                 yield hit
