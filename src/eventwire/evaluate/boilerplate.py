@@ -29,6 +29,7 @@ from eventwire.ingest.decode import decode_bytes, dominant_script
 from eventwire.ingest.html import extract_html
 from eventwire.pipeline import Pipeline, PipelineSettings
 from eventwire.records import Document, DocumentMeta, Parcel, content_id
+from eventwire.stages import TEXT_STAGES
 
 __all__ = [
     "PageScore",
@@ -157,7 +158,7 @@ def evaluate_zyte(gold: Path) -> EvalResult:
     started = time.perf_counter()
     pages: list[PageScore] = []
     empty = non_latin = 0
-    pipeline = Pipeline.from_settings(PipelineSettings())
+    pipeline = Pipeline.from_settings(PipelineSettings(stages=TEXT_STAGES))
     for page_id, record in sorted(truth.items()):
         text = product_text(pipeline, read_html(gold / "html" / f"{page_id}.html.gz"), record)
         empty += not text
