@@ -142,3 +142,31 @@ def test_cli_run_fuses_events_that_events_and_show_print(tmp_path, corpus):
     code, output = invoke("show", yabroud["event_id"], "--db", db_url(tmp_path))
     assert code == 0 and "nearly 40" in output and "SANA" in output
     assert invoke("show", "no-such-event", "--db", db_url(tmp_path))[0] == 1
+
+
+@pytest.mark.parametrize("fmt", ["acled", "ucdp", "geojson", "parquet"])
+def test_cli_export_event_formats(tmp_path, corpus, fmt):
+    (corpus / "clashes.txt").write_text(CLASHES, encoding="utf-8")
+    invoke("run", str(corpus), "--db", db_url(tmp_path))
+    target = tmp_path / f"events.{fmt}"
+    code, output = invoke(
+        "export",
+        "--table",
+        "events",
+        "--format",
+        fmt,
+        "--out",
+        str(target),
+        "--db",
+        db_url(tmp_path),
+    )
+    assert code == 0, output
+    assert target.stat().st_size > 0
+
+
+def test_cli_export_format_the_table_has_not_is_a_coded_error(tmp_path, corpus):
+    invoke("run", str(corpus), "--db", db_url(tmp_path))
+    code, output = invoke(
+        "export", "--table", "claims", "--format", "acled", "--db", db_url(tmp_path)
+    )
+    assert code == 1 and "E601" in output and "Traceback" not in output

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -55,6 +55,40 @@ class TableName(StrEnum):
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
+    acled = "acled"
+    ucdp = "ucdp"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+# Event filters shared by `events` and `export` (and the API's query parameters).
+Since = Annotated[str | None, typer.Option(help="Events on or after this date, YYYY-MM-DD.")]
+Until = Annotated[str | None, typer.Option(help="Events on or before this date, YYYY-MM-DD.")]
+Country = Annotated[str | None, typer.Option(help="Country name or ISO3 code.")]
+Admin1 = Annotated[str | None, typer.Option(help="First-level region (province, governorate).")]
+EventType = Annotated[str | None, typer.Option("--type", help="ACLED event or sub-event type.")]
+ActorName = Annotated[str | None, typer.Option("--actor", help="Part of an actor's name.")]
+Outlet = Annotated[str | None, typer.Option(help="An outlet among the event's sources.")]
+MinSources = Annotated[int, typer.Option(min=0, help="Least independent sources.")]
+Bbox = Annotated[str | None, typer.Option(help="Bounding box west,south,east,north.")]
+
+
+def event_filter(
+    since: str | None,
+    until: str | None,
+    country: str | None,
+    admin1: str | None,
+    event_type: str | None,
+    actor: str | None,
+    outlet: str | None,
+    min_sources: int,
+    bbox: str | None,
+) -> api.EventFilter:
+    box = api.parse_bbox(bbox) if bbox else None
+    return api.EventFilter(
+        since=since, until=until, country=country, admin1=admin1, event_type=event_type,
+        actor=actor, outlet=outlet, min_sources=min_sources, bbox=box,
+    )  # fmt: skip
 
 
 @contextmanager
@@ -145,27 +179,28 @@ def export(
     ] = ExportFormat.jsonl,
     output: Annotated[str, typer.Option("--out", help="Output file, or - for stdout.")] = "-",
     db: DbOption = api.DEFAULT_URL,
+    since: Since = None,
+    until: Until = None,
+    country: Country = None,
+    admin1: Admin1 = None,
+    event_type: EventType = None,
+    actor: ActorName = None,
+    outlet: Outlet = None,
+    min_sources: MinSources = 0,
+    bbox: Bbox = None,
 ) -> None:
-    """Write a table of the store as JSONL or CSV."""
-    with failures(), open_output(output) as stream:
-        count = api.export_table(table.value, format.value, stream, db)
-    if output != "-":
-        err.print(f"{count} rows -> {output}", highlight=False)
-
-
-@contextmanager
-def open_output(path: str) -> Iterator[TextIO]:
-    if path == "-":
-        yield sys.stdout
+    """Write a table of the store: JSONL or CSV (any table), ACLED or UCDP CSV and GeoJSON
+    (events), Parquet (events, claims, articles). The filters apply to events."""
+    with failures():
+        wanted = event_filter(
+            since, until, country, admin1, event_type, actor, outlet, min_sources, bbox
+        )
+        target = sys.stdout if output == "-" else output
+        done = api.export_table(table.value, format.value, target, db, wanted)
         sys.stdout.flush()
-        return
-    try:
-        stream = Path(path).open("w", encoding="utf-8", newline="")  # noqa: SIM115
-    except OSError as error:
-        err.print(f"[red]error[/red] cannot write {path}: {error.strerror}", highlight=False)
-        raise typer.Exit(EXIT_FAILED) from None
-    with stream:
-        yield stream
+    skipped = f" ({done.skipped} without coordinates left out)" if done.skipped else ""
+    if output != "-":
+        err.print(f"{done.written} rows -> {output}{skipped}", highlight=False)
 
 
 @app.command()
@@ -246,18 +281,22 @@ def evaluate(
 @app.command()
 def events(
     db: DbOption = api.DEFAULT_URL,
-    country: Annotated[str | None, typer.Option(help="ISO3 code or country name.")] = None,
-    event_type: Annotated[
-        str | None, typer.Option("--type", help="ACLED event or sub-event type.")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
-    min_sources: Annotated[int, typer.Option(help="Least independent sources.")] = 0,
+    since: Since = None,
+    until: Until = None,
+    country: Country = None,
+    admin1: Admin1 = None,
+    event_type: EventType = None,
+    actor: ActorName = None,
+    outlet: Outlet = None,
+    min_sources: MinSources = 0,
+    bbox: Bbox = None,
     limit: Annotated[int, typer.Option(min=1, help="Most rows shown.")] = 50,
 ) -> None:
     """List fused events as a table."""
-    wanted = api.EventFilter(country, event_type, since, until, min_sources)
     with failures():
+        wanted = event_filter(
+            since, until, country, admin1, event_type, actor, outlet, min_sources, bbox
+        )
         rows = list(islice(api.filter_events(api.iter_table("events", db), wanted), limit))
     out.print(events_table(rows))
 

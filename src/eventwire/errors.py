@@ -32,6 +32,7 @@ class Code(StrEnum):
     GOLD_MISSING = "E501"
     UNKNOWN_TASK = "E502"
     RESOURCE_MISSING = "E901"
+    EXPORT_FAILED = "E601"
 
     @property
     def template(self) -> str:
@@ -57,6 +58,7 @@ _TEMPLATES: dict[Code, str] = {
     Code.GOLD_MISSING: "gold data not found at {detail}",
     Code.UNKNOWN_TASK: "unknown evaluation task {detail}",
     Code.RESOURCE_MISSING: "packaged resource {detail} is missing or unreadable",
+    Code.EXPORT_FAILED: "export failed: {detail}",
 }
 
 

@@ -3,7 +3,7 @@
 Reads the SemEval-2022 task 8 pairs CSV (`pair_id, text1, text2, ..., Overall`, where
 Overall runs from 1 "same story" to 4 "unrelated") by path. Every text goes through the
 default per-document pipeline (batched); each pair's mentions are then clustered with
-fusion's own logic (`fuse.cluster.v1`, all event labels, not only ACLED ones: the pairs
+fusion's own logic (`fuse.cluster.v2`, all event labels, not only ACLED ones: the pairs
 are news of every kind, and without dates). A text's main event is its highest-scoring
 mention (a text with none stands for its story by its opening, untyped); the pair is
 "same" when both main mentions end in one event. Accuracy is over pairs with Overall

@@ -1,4 +1,4 @@
-"""Incremental clustering of mentions into events (`fuse.cluster.v1`).
+"""Incremental clustering of mentions into events (`fuse.cluster.v2`).
 
 Mentions are taken in a stable order (article date, document, position; the strongest
 mention of an article first). Article by article, strong mentions (`settings.found`, or
@@ -18,7 +18,7 @@ from itertools import groupby
 
 from eventwire.fuse.features import ArticleView, MentionView, window
 from eventwire.fuse.settings import FuseSettings
-from eventwire.fuse.similarity import NO_MATCH, Match, compare, place_fit
+from eventwire.fuse.similarity import NO_MATCH, Match, compare, conflicts, place_fit
 from eventwire.records import content_id
 
 __all__ = ["Assignment", "Cluster", "cluster_mentions", "event_id_for", "mention_order"]
@@ -110,13 +110,27 @@ def best_match(
     for cluster in clusters:
         if not cluster.may_hold(mention):
             continue
-        for member in cluster.members:
-            if member.score < settings.found:
-                continue  # weak members do not link: no chains through them
+        strong = [member for member in cluster.members if member.score >= settings.found]
+        if any(against(mention, member, articles, settings) for member in strong):
+            continue  # complete linkage: no strong member may speak against the mention
+        for member in strong:  # weak members do not link: no chains through them
             match = compare(mention, member, articles, settings.near_copy)
             if match.score > best[1].score:
                 best = (cluster, match)
     return best
+
+
+def against(
+    mention: MentionView,
+    member: MentionView,
+    articles: dict[str, ArticleView],
+    settings: FuseSettings,
+) -> bool:
+    """A member speaks against the mention: conflicting evidence, and not a near-copy (a
+    repost may resolve "on Tuesday" against another publication date)."""
+    if not conflicts(mention, member, articles):
+        return False
+    return bool(mention.shingles.jaccard(member.shingles) < settings.near_copy)
 
 
 def cluster_mentions(

@@ -19,6 +19,8 @@ from datasketch import MinHash
 from eventwire.records import Article, Mention
 
 __all__ = [
+    "PAD_DAYS",
+    "TIGHT_PAD_DAYS",
     "ArticleView",
     "MentionView",
     "article_row_of",
@@ -40,6 +42,10 @@ PERMUTATIONS = 64
 # date is a week window centred on it; a month-precise date is stored as a range already,
 # so it gets half a month on each side, not a month.
 PAD_DAYS = {1: 1, 2: 3, 3: 15}
+# Across articles published on different days, a week-precise date ("this week", or a date
+# taken from the article's own) is padded by one day only: the two articles' clocks differ,
+# and a week of slack on both sides let neighbouring events of one week meet.
+TIGHT_PAD_DAYS = {1: 1, 2: 1, 3: 15}
 STOPWORDS = frozenset(
     [
         "the",
@@ -121,6 +127,7 @@ class ArticleView:
     shingles: MinHash
     weights: Mapping[str, float] = field(default_factory=dict)
     strong: int = 0  # strong mentions in the article: more than a few, a round-up
+    regions: int = 0  # distinct admin1 regions its strong mentions are placed in
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,11 +197,11 @@ def parse_date(value: object) -> date | None:
         return None
 
 
-def window(mention: MentionView) -> tuple[date, date] | None:
+def window(mention: MentionView, pads: Mapping[int, int] = PAD_DAYS) -> tuple[date, date] | None:
     """The days the mention may refer to, widened by its precision."""
     if mention.first is None:
         return None
-    pad = timedelta(days=PAD_DAYS.get(mention.precision or 3, 15))
+    pad = timedelta(days=pads.get(mention.precision or 3, 15))
     return mention.first - pad, (mention.last or mention.first) + pad
 
 
@@ -266,9 +273,18 @@ def mention_view(row: Mapping[str, Any]) -> MentionView:
 def count_strong(
     articles: Mapping[str, ArticleView], mentions: Iterable[MentionView], floor: float
 ) -> dict[str, ArticleView]:
-    """Articles with the number of their mentions scoring at least `floor`."""
-    counts = Counter(m.article_id for m in mentions if m.score >= floor)
-    return {key: replace(view, strong=counts[key]) for key, view in articles.items()}
+    """Articles with the number of their mentions scoring at least `floor`, and the number
+    of regions those mentions are placed in."""
+    strong = [m for m in mentions if m.score >= floor]
+    counts = Counter(m.article_id for m in strong)
+    regions: dict[str, set[str]] = {}
+    for mention in strong:
+        region = (mention.place or {}).get("admin1")
+        regions.setdefault(mention.article_id, set()).update([str(region)] if region else [])
+    return {
+        key: replace(view, strong=counts[key], regions=len(regions.get(key, ())))
+        for key, view in articles.items()
+    }
 
 
 def weigh_articles(articles: Mapping[str, ArticleView]) -> dict[str, ArticleView]:

@@ -9,7 +9,7 @@ __all__ = ["FuseSettings", "FuseSummary"]
 
 @dataclass(frozen=True, slots=True)
 class FuseSettings:
-    """Thresholds of `fuse.cluster.v1`; see docs/fusion.md for why each value."""
+    """Thresholds of `fuse.cluster.v2`; see docs/fusion.md for why each value."""
 
     attach: float = 0.5  # a mention joins the most similar event at or above this
     found: float = 0.6  # a mention must score this to start an event on its own
