@@ -368,6 +368,19 @@ def claims_by_outlet(event: dict[str, object]) -> Table:
     return table
 
 
+@app.command()
+def serve(
+    db: DbOption = api.DEFAULT_URL,
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+) -> None:
+    """Serve the read API (events, one event, outlets, framing, rejects, downloads; /docs)."""
+    from eventwire.web import serve as serve_http
+
+    with failures():
+        serve_http(db, host, port)
+
+
 gazetteer_app = typer.Typer(help="The offline gazetteer: build it, or add a GeoNames dump.")
 app.add_typer(gazetteer_app, name="gazetteer")
 
