@@ -121,32 +121,25 @@ def _gold(
 
 def read_geo_xml(path: Path) -> Iterator[GoldArticle]:
     """LGL / TR-News: <article><text/><toponyms><toponym><phrase/><gaztag><lat/><lon/>."""
-    for article in ET.parse(path).getroot().iter("article"):
-        toponyms = []
-        for node in article.iter("toponym"):
-            gold = _gold(
-                node.findtext("phrase"),
-                node.find("start"),
-                node.find("end"),
-                _float(node.find("gaztag/lat")),
-                _float(node.find("gaztag/lon")),
-            )
-            if gold is not None:
-                toponyms.append(gold)
-        yield GoldArticle(article.findtext("text") or "", tuple(toponyms))
+    return _read_articles(path, "toponym", "phrase", "gaztag/lat", "gaztag/lon")
 
 
 def read_geovirus(path: Path) -> Iterator[GoldArticle]:
     """GeoVirus: <article><text/><locations><location><name/><start/><end/><lat/><lon/>."""
+    return _read_articles(path, "location", "name", "lat", "lon")
+
+
+def _read_articles(path: Path, item: str, name: str, lat: str, lon: str) -> Iterator[GoldArticle]:
+    """Articles with their gold toponyms; the tag names are the format's."""
     for article in ET.parse(path).getroot().iter("article"):
         toponyms = []
-        for node in article.iter("location"):
+        for node in article.iter(item):
             gold = _gold(
-                node.findtext("name"),
+                node.findtext(name),
                 node.find("start"),
                 node.find("end"),
-                _float(node.find("lat")),
-                _float(node.find("lon")),
+                _float(node.find(lat)),
+                _float(node.find(lon)),
             )
             if gold is not None:
                 toponyms.append(gold)
