@@ -182,8 +182,12 @@ def import_gazetteer(dump: Path) -> int:
 
 
 def find_event(event_id: str, db_url: str = DEFAULT_URL) -> dict[str, object] | None:
-    """One event row (with its claims and reports), or None."""
-    return next((row for row in iter_table("events", db_url) if row["event_id"] == event_id), None)
+    """One event row (with its claims and reports), or None; one indexed lookup."""
+    reader = StoreReader(db_url)
+    try:
+        return reader.event(event_id)
+    finally:
+        reader.close()
 
 
 def demo_inputs() -> Path:
