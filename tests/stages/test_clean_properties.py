@@ -19,7 +19,7 @@ BOILERPLATE = st.sampled_from(
      "You are commenting using your account. Log Out /  Change )", "Advertisement"]
 )  # fmt: skip
 HEADERS = st.sampled_from(
-    ["Jun 06, 2013", "Prensa Latina", "Damascus, Jun 6", "H. Said", "B. Mousa / Mazen",
+    ["Jun 06, 2013", "Prensa Latina", "Damascus, Jun 6", "K. Nasser", "R. Haddad / Samir",
      "Army Restores Security to the Village Near the Border", "DAMASCUS, (SANA)- The army said."]
 )  # fmt: skip
 WORDS = st.text(alphabet="abcdefghij klmnop,.ÉéقA", min_size=1, max_size=120)
