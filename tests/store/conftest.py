@@ -140,17 +140,22 @@ def run(command: list[str]) -> None:
     subprocess.run(command, check=True, capture_output=True, timeout=60)
 
 
+def create_pg_database(socket_dir: Path, prefix: str = "t") -> str:
+    """A fresh, empty database on the throwaway server; returns its URL."""
+    import psycopg
+
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(
+        host=str(socket_dir), user="eventwire", dbname="postgres", autocommit=True
+    ) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return f"postgresql+psycopg://eventwire@/{name}?host={socket_dir}"
+
+
 @pytest.fixture
 def pg_url(pg_socket_dir: Path) -> str:
     """A fresh, empty database on the throwaway server."""
-    import psycopg
-
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(
-        host=str(pg_socket_dir), user="eventwire", dbname="postgres", autocommit=True
-    ) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return f"postgresql+psycopg://eventwire@/{name}?host={pg_socket_dir}"
+    return create_pg_database(pg_socket_dir)
 
 
 @pytest.fixture(params=["sqlite_url", "pg_url"], ids=["sqlite", "postgresql"])

@@ -3,7 +3,6 @@ and a TestClient over it, in SQLite and in PostgreSQL (skipped when no server ca
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +14,10 @@ from eventwire.records import Parcel, Reject, content_id
 from eventwire.store import Store
 from eventwire.web import create_app
 from tests.fuse.conftest import desert_wire, levant_post, parcel, state_radio
-from tests.store.conftest import pg_socket_dir  # noqa: F401  # the session's PostgreSQL server
+from tests.store.conftest import (
+    create_pg_database,
+    pg_socket_dir,  # noqa: F401  # the session's PostgreSQL server
+)
 
 
 def reject_parcel() -> Parcel:
@@ -27,14 +29,7 @@ def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'web.db'}"
     socket_dir: Path = request.getfixturevalue("pg_socket_dir")
-    import psycopg
-
-    name = f"web_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(
-        host=str(socket_dir), user="eventwire", dbname="postgres", autocommit=True
-    ) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return f"postgresql+psycopg://eventwire@/{name}?host={socket_dir}"
+    return create_pg_database(socket_dir, "web")
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
