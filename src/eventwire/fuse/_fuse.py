@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection
 
 from eventwire.errors import Code, EventwireError
-from eventwire.fuse.cluster import Assignment, Cluster, cluster_mentions, event_id_for
+from eventwire.fuse.cluster import (
+    Assignment,
+    Cluster,
+    cluster_mentions,
+    event_id_for,
+    is_context,
+)
 from eventwire.fuse.events import STAGE, attach_claims, event_row
 from eventwire.fuse.features import (
     ArticleView,
@@ -18,18 +25,28 @@ from eventwire.fuse.features import (
     count_strong,
     mention_view,
     weigh_articles,
+    window,
 )
 from eventwire.fuse.settings import FuseSettings, FuseSummary
 from eventwire.fuse.storage import (
     article_rows,
     claim_rows,
+    event_count,
+    events_in_articles,
+    events_in_ranges,
     member_rows,
+    pending_articles,
     pending_rows,
     replace_events,
 )
 from eventwire.store import Store
 
 __all__ = ["fuse", "fuse_store", "iter_events"]
+
+# How far an event's date may lie from its founding mention's: members must meet the
+# founder's window (at most 15 days of padding each side), and the event's date is a
+# member's. Used only to narrow the scan through the events' date index.
+REACH = timedelta(days=60)
 
 
 def fuse(store: Store, settings: FuseSettings | None = None) -> FuseSummary:
@@ -59,23 +76,92 @@ def iter_events(store: Store) -> Iterator[dict[str, object]]:
 
 
 def fuse_pass(connection: Connection, settings: FuseSettings, summary: FuseSummary) -> None:
-    pending = [mention_view(row) for row in pending_rows(connection)]
-    summary.mentions_seen = len(pending)
-    clusters = load_clusters(member_rows(connection))
-    if not pending:
-        summary.events_total = len(clusters)
-        return
+    """Pending mentions in chunks of `settings.chunk_articles` articles, oldest first: each
+    chunk is compared only with the events its dates can reach, so the memory a pass needs
+    does not grow with the store or the run."""
+    touched: set[str] = set()
+    after = None
+    while keys := pending_articles(connection, after, settings.chunk_articles):
+        pending = [mention_view(row) for row in pending_rows(connection, [k[3] for k in keys])]
+        touched |= fuse_chunk(connection, pending, settings, summary)
+        after = keys[-1]
+    summary.events_touched = len(touched)
+    summary.events_total = event_count(connection)
+
+
+def fuse_chunk(
+    connection: Connection,
+    pending: list[MentionView],
+    settings: FuseSettings,
+    summary: FuseSummary,
+) -> set[str]:
+    """Cluster one chunk of pending mentions into the events within reach; returns the ids
+    of the events it touched."""
+    summary.mentions_seen += len(pending)
+    candidates = eligible(pending, views_of(connection, pending, [], settings), settings)
+    clusters = load_clusters(member_rows(connection, reachable(connection, candidates)))
+    found = views_of(connection, pending, clusters, settings)
+    founded_before = {cluster.event_id for cluster in clusters}
+    assignments = cluster_mentions(pending, clusters, found, settings)
+    count(summary, assignments, pending)
+    touched = {assignment.event_id for assignment in assignments}
+    reported = {m.article_id for c in clusters if c.event_id in touched for m in c.members}
+    loaded = {cluster.event_id for cluster in clusters}
+    sharing = events_in_articles(connection, reported) - loaded
+    clusters += load_clusters(member_rows(connection, sharing))
+    found = views_of(connection, pending, clusters, settings) if sharing else found
+    write(connection, clusters, touched, assignments, found, settings)
+    summary.founded += len(touched - founded_before)
+    return touched
+
+
+def eligible(
+    pending: Sequence[MentionView], articles: Mapping[str, ArticleView], settings: FuseSettings
+) -> list[MentionView]:
+    """The mentions that may found or join an event (not context, typed as ACLED asks)."""
+    typed = [m for m in pending if m.disorder_type or not settings.acled_only]
+    return [m for m in typed if not is_context(m, articles.get(m.article_id))]
+
+
+def reachable(connection: Connection, pending: Sequence[MentionView]) -> set[str] | None:
+    """Stored events a pending mention could join (None: every event). An event's window
+    is its founding mention's, so only events founded within reach of the mentions' own
+    windows; an undated mention may join any event."""
+    windows = [window(mention) for mention in pending]
+    if any(span is None for span in windows):
+        return None
+    ranges = merge([span for span in windows if span is not None], timedelta(0))
+    margin = merge([(lo - REACH, hi + REACH) for lo, hi in ranges], timedelta(0))
+    return events_in_ranges(connection, iso(ranges), iso(margin))
+
+
+def merge(spans: Sequence[tuple[date, date]], gap: timedelta) -> list[tuple[date, date]]:
+    """Overlapping (or nearly touching) date spans merged into as few ranges as possible."""
+    merged: list[tuple[date, date]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1] + gap:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def iso(ranges: Sequence[tuple[date, date]]) -> list[tuple[str, str]]:
+    return [(lo.isoformat(), hi.isoformat()) for lo, hi in ranges]
+
+
+def views_of(
+    connection: Connection,
+    pending: Sequence[MentionView],
+    clusters: Sequence[Cluster],
+    settings: FuseSettings,
+) -> dict[str, ArticleView]:
+    """The articles at hand (of the pending mentions and the loaded events), with their
+    strong mentions counted and their words weighed against each other."""
     ids = {m.article_id for m in pending} | {m.article_id for c in clusters for m in c.members}
     found = {row["article_id"]: article_view(row) for row in article_rows(connection, ids)}
     everyone = [*pending, *(m for c in clusters for m in c.members)]
-    articles = weigh_articles(count_strong(found, everyone, settings.found))
-    founded_before = {cluster.event_id for cluster in clusters}
-    assignments = cluster_mentions(pending, clusters, articles, settings)
-    count(summary, assignments, pending)
-    touched = {assignment.event_id for assignment in assignments}
-    write(connection, clusters, touched, assignments, articles, settings)
-    summary.founded = len(touched - founded_before)
-    summary.events_touched, summary.events_total = len(touched), len(clusters)
+    return weigh_articles(count_strong(found, everyone, settings.found))
 
 
 def load_clusters(members: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Cluster]:
@@ -95,8 +181,8 @@ def load_clusters(members: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Clus
 def count(
     summary: FuseSummary, assignments: Sequence[Assignment], pending: Sequence[MentionView]
 ) -> None:
-    summary.attached = sum(1 for a in assignments if a.rule != "founded")
-    summary.left_out = len(pending) - len(assignments)
+    summary.attached += sum(1 for a in assignments if a.rule != "founded")
+    summary.left_out += len(pending) - len(assignments)
 
 
 def write(

@@ -19,6 +19,7 @@ class FuseSettings:
     claim_gap: int = 0  # chars beyond a member sentence where a claim still belongs to it
     acled_only: bool = True  # only ACLED-typed mentions (disorder_type set) form events
     party_types: tuple[str, ...] = field(default=("government", "military", "armed group"))
+    chunk_articles: int = 500  # pending mentions are fused this many articles at a time
 
 
 @dataclass(slots=True)

@@ -5,39 +5,118 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, and_, delete, func, literal, or_, select, tuple_
+from sqlalchemy.sql.elements import ColumnElement
 
 from eventwire.store import schema
 
 __all__ = [
+    "DateRange",
     "article_rows",
     "claim_rows",
+    "event_count",
+    "events_in_articles",
+    "events_in_ranges",
     "member_rows",
+    "pending_articles",
     "pending_rows",
     "replace_events",
 ]
 
 Row = dict[str, Any]
+DateRange = tuple[str, str]  # ISO days, inclusive
+ArticleKey = tuple[str, str, int, str]  # (published or "~", document, ordinal, article_id)
 ARTICLE_COLUMNS = ("article_id", "document", "ordinal", "outlet", "credits", "published", "text")
+LAST = "~"  # sorts after every ISO date: articles without a date go last
 
 
-def pending_rows(connection: Connection) -> list[Row]:
-    """Mentions not yet in any event."""
-    mentions, links = schema.mentions, schema.event_mentions
-    joined = mentions.outerjoin(links, links.c.mention_id == mentions.c.mention_id)
-    query = select(mentions).select_from(joined).where(links.c.mention_id.is_(None))
+def pending_articles(
+    connection: Connection, after: ArticleKey | None, limit: int
+) -> list[ArticleKey]:
+    """The next `limit` articles (by date, document, position) that have a mention not yet
+    in any event, after the key `after`: keyset paging, so a pass never holds them all."""
+    mentions, links, articles = schema.mentions, schema.event_mentions, schema.articles
+    published = func.coalesce(articles.c.published, literal(LAST))
+    key = tuple_(published, articles.c.document, articles.c.ordinal, articles.c.article_id)
+    joined = mentions.join(articles, articles.c.article_id == mentions.c.article_id).outerjoin(
+        links, links.c.mention_id == mentions.c.mention_id
+    )
+    query = select(published, articles.c.document, articles.c.ordinal, articles.c.article_id)
+    query = query.select_from(joined).where(links.c.mention_id.is_(None)).distinct()
+    if after is not None:
+        query = query.where(key > tuple_(*map(literal, after)))
+    order = query.order_by(
+        published, articles.c.document, articles.c.ordinal, articles.c.article_id
+    )
     return [
-        dict(row) for row in connection.execute(query.order_by(mentions.c.mention_id)).mappings()
+        (str(p), str(d), int(o), str(a)) for p, d, o, a in connection.execute(order.limit(limit))
     ]
 
 
-def member_rows(connection: Connection) -> list[tuple[str, Row]]:
-    """(event_id, mention row) for every mention already in an event, in joining order."""
+def pending_rows(connection: Connection, article_ids: Iterable[str] | None = None) -> list[Row]:
+    """Mentions not yet in any event (of the given articles, or of the whole store)."""
+    mentions, links = schema.mentions, schema.event_mentions
+    joined = mentions.outerjoin(links, links.c.mention_id == mentions.c.mention_id)
+    query = select(mentions).select_from(joined).where(links.c.mention_id.is_(None))
+    query = query.order_by(mentions.c.mention_id)
+    if article_ids is None:
+        return [dict(row) for row in connection.execute(query).mappings()]
+    found: list[Row] = []
+    for chunk in chunks(sorted(set(article_ids))):
+        part = query.where(mentions.c.article_id.in_(chunk))
+        found += [dict(row) for row in connection.execute(part).mappings()]
+    return sorted(found, key=lambda row: str(row["mention_id"]))
+
+
+def member_rows(
+    connection: Connection, event_ids: Iterable[str] | None = None
+) -> list[tuple[str, Row]]:
+    """(event_id, mention row) for every mention already in an event (of the given events,
+    or of the whole store), in joining order."""
     mentions, links = schema.mentions, schema.event_mentions
     joined = mentions.join(links, links.c.mention_id == mentions.c.mention_id)
     query = select(links.c.event_id, mentions).select_from(joined)
     order = query.order_by(links.c.event_id, mentions.c.article_id, mentions.c.start)
-    return [(row["event_id"], dict(row)) for row in connection.execute(order).mappings()]
+    if event_ids is None:
+        return [(row["event_id"], dict(row)) for row in connection.execute(order).mappings()]
+    found: list[tuple[str, Row]] = []
+    for chunk in chunks(sorted(set(event_ids))):
+        part = order.where(links.c.event_id.in_(chunk))
+        found += [(row["event_id"], dict(row)) for row in connection.execute(part).mappings()]
+    return found
+
+
+def events_in_ranges(
+    connection: Connection, ranges: Sequence[DateRange], margin: Sequence[DateRange]
+) -> set[str]:
+    """Events that may take a mention dated in `ranges`: those whose founding mention's
+    dates meet a range (the founder anchors an event's window) or are unknown. `margin`
+    (the ranges widened) narrows the scan first through the events' date index."""
+    events, founder = schema.events, schema.mentions
+    first, last = founder.c.event_date, func.coalesce(founder.c.date_end, founder.c.event_date)
+    meets: list[ColumnElement[bool]] = [and_(first <= hi, last >= lo) for lo, hi in ranges]
+    near = [events.c.event_date.between(lo, hi) for lo, hi in margin]
+    joined = events.join(founder, founder.c.mention_id == events.c.founded_by)
+    query = select(events.c.event_id).select_from(joined)
+    dated = and_(or_(*near), or_(*meets)) if ranges else literal(False)
+    query = query.where(or_(dated, events.c.event_date.is_(None), first.is_(None)))
+    return set(connection.execute(query).scalars())
+
+
+def events_in_articles(connection: Connection, article_ids: Iterable[str]) -> set[str]:
+    """Events with a member mention in any of the articles."""
+    mentions, links = schema.mentions, schema.event_mentions
+    joined = links.join(mentions, mentions.c.mention_id == links.c.mention_id)
+    found: set[str] = set()
+    for chunk in chunks(sorted(set(article_ids))):
+        query = select(links.c.event_id).select_from(joined)
+        query = query.where(mentions.c.article_id.in_(chunk)).distinct()
+        found.update(connection.execute(query).scalars())
+    return found
+
+
+def event_count(connection: Connection) -> int:
+    return int(connection.execute(select(func.count()).select_from(schema.events)).scalar_one())
 
 
 def article_rows(connection: Connection, ids: Iterable[str]) -> list[Row]:
