@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -11,7 +11,9 @@ from eventwire.resources.gazetteer import Gazetteer
 from eventwire.resources.models import SPACY_MODEL, load_spacy
 from eventwire.stages.geocode.ruler import add_place_ruler
 
-__all__ = ["SpacyParser", "sentences_of"]
+__all__ = ["MAX_BATCH_CHARS", "SpacyParser", "sentences_of", "text_batches"]
+
+MAX_BATCH_CHARS = 40_000  # about 6,500 words: a few long articles, or 16 short ones
 
 
 class SpacyParser:
@@ -27,9 +29,11 @@ class SpacyParser:
         batch_size: int = 16,
         place_ruler: bool = True,
         gazetteer: Gazetteer | None = None,
+        max_chars: int = MAX_BATCH_CHARS,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
+        self.max_chars = max_chars
         self.place_ruler = place_ruler
         self.gazetteer = gazetteer
         self.nlp: Any = None
@@ -47,7 +51,11 @@ class SpacyParser:
         texts = [
             article.text for parcel in batch if parcel.reject is None for article in parcel.articles
         ]
-        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+        docs = (
+            doc
+            for group in text_batches(texts, self.batch_size, self.max_chars)
+            for doc in self.nlp.pipe(group, batch_size=len(group))
+        )
         return [self.attach(parcel, docs) for parcel in batch]
 
     def attach(self, parcel: Parcel, docs: Any) -> Parcel:
@@ -60,6 +68,22 @@ class SpacyParser:
             for sentence in sentences_of(article.article_id, doc, self.name)
         )
         return replace(parcel, docs=parsed, sentences=sentences)
+
+
+def text_batches(texts: Sequence[str], size: int, max_chars: int) -> Iterator[list[str]]:
+    """Consecutive groups of at most `size` texts and, unless one text alone is longer, at
+    most `max_chars` characters: spaCy's peak memory follows a batch's length, so a run's
+    peak is set by this cap and not by the heaviest articles it happens to meet."""
+    group: list[str] = []
+    length = 0
+    for text in texts:
+        if group and (len(group) == size or length + len(text) > max_chars):
+            yield group
+            group, length = [], 0
+        group.append(text)
+        length += len(text)
+    if group:
+        yield group
 
 
 def sentences_of(article_id: str, doc: Any, stage: str) -> list[Sentence]:
