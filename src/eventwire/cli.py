@@ -373,12 +373,19 @@ def serve(
     db: DbOption = api.DEFAULT_URL,
     host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+    tiles: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EVENTWIRE_TILES",
+            help="Tile URL template ({z}/{x}/{y}) for the page to lay over its offline basemap.",
+        ),
+    ] = None,
 ) -> None:
-    """Serve the read API (events, one event, outlets, framing, rejects, downloads; /docs)."""
+    """Serve the page at / and the read API (events, outlets, framing, downloads; /docs)."""
     from eventwire.web import serve as serve_http
 
     with failures():
-        serve_http(db, host, port)
+        serve_http(db, host, port, tiles=tiles)
 
 
 gazetteer_app = typer.Typer(help="The offline gazetteer: build it, or add a GeoNames dump.")

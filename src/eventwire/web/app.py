@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
 
 from eventwire import __version__, api
 from eventwire.web.errors import install_error_handlers
@@ -25,12 +27,15 @@ DOWNLOADS = {
     "geojson": ("application/geo+json", "geojson"),
     "parquet": ("application/vnd.apache.parquet", "parquet"),
 }
+STATIC = Path(__file__).with_name("static")  # the page at `/`: index.html, its JS, CSS, vendor/
 Limit = Annotated[int, Query(ge=1, le=1000, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 
 
-def create_app(db_url: str = api.DEFAULT_URL) -> FastAPI:
-    """The API over the store at `db_url` (opened, and migrated, now; closed at shutdown)."""
+def create_app(db_url: str = api.DEFAULT_URL, tiles: str | None = None) -> FastAPI:
+    """The API over the store at `db_url` (opened, and migrated, now; closed at shutdown),
+    and the page at `/`; `tiles` is an optional tile URL template the page lays over its
+    own basemap (`https://.../{z}/{x}/{y}.png`)."""
     reader = api.StoreReader(db_url)
 
     @asynccontextmanager
@@ -44,6 +49,7 @@ def create_app(db_url: str = api.DEFAULT_URL) -> FastAPI:
     add_event_routes(app)
     add_table_routes(app)
     add_export_routes(app)
+    add_page_routes(app, tiles)
     return app
 
 
@@ -141,13 +147,29 @@ def add_export_routes(app: FastAPI) -> None:
         return StreamingResponse(iter(chunks), media_type=media, headers=headers)
 
 
+def add_page_routes(app: FastAPI, tiles: str | None) -> None:
+    """The page (`/`), its files (`/static/...`, vendored libraries included: the page
+    loads nothing from elsewhere) and its settings (`/config`)."""
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/config", include_in_schema=False)  # the page's own settings (docs/web.md)
+    def config() -> JSONResponse:
+        return ok({"tiles": tiles, "version": __version__})
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+
 def serve(
     db_url: str = api.DEFAULT_URL,
     host: str = "127.0.0.1",
     port: int = 8000,
     access_log: bool = True,
+    tiles: str | None = None,
 ) -> None:
-    """Run the API with uvicorn until interrupted (what `eventwire serve` calls)."""
+    """Run the API and the page with uvicorn until interrupted (what `eventwire serve` calls)."""
     import uvicorn
 
-    uvicorn.run(create_app(db_url), host=host, port=port, access_log=access_log)
+    uvicorn.run(create_app(db_url, tiles), host=host, port=port, access_log=access_log)
