@@ -8,11 +8,13 @@ Pure functions over an injected `Gazetteer`. The steps, for one document:
    population, and agreement with the context (leave-one-out: a name never votes for
    itself);
 3. `resolve_place` returns the best candidate with its precision, or no place and a
-   reason when unsure: never a country centroid in place of a town.
+   reason when unsure: never a country centroid in place of a town;
+4. `place_facilities` puts a named facility the gazetteer lacks (a hospital, an airport)
+   in a town of its document, with precision 2.
 
 Modules: `model` (records, constants), `areas` (countries and regions a text names),
-`resolve` (scoring and resolution), `location` (an event's place), `ruler` (gazetteer
-names for spaCy's entity ruler).
+`resolve` (scoring and resolution), `facility` (named facilities), `location` (an
+event's place), `ruler` (gazetteer names for spaCy's entity ruler).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from eventwire.resources.gazetteer import Candidate, Gazetteer, Place, name_key
 from eventwire.stages.geocode.areas import text_areas
+from eventwire.stages.geocode.facility import TownLookup, place_facilities
 from eventwire.stages.geocode.model import (
     _AREAS,
     _LOCAL,
@@ -33,6 +34,7 @@ __all__ = [
 
 MATCH_SCORE = {"exact": 3.0, "alias": 3.0, "alternate": 2.6, "demonym": 2.6, "part": 2.6}
 SHADOWED_ALTERNATE = -1.5  # an alternate name of one place that is another's own name
+SHADOWED_AREA = -1.5  # an admin area named like its country's capital (Washington state)
 FUZZY_BASE = 1.0  # + similarity (<= 1): always below an exact or alternate match
 COUNTRY_PRIOR = 3.2  # a name that is a country's name means the country
 ADMIN1_BONUS = 0.5  # over a town of the same population: a region is named more
@@ -44,6 +46,7 @@ CONTEXT_NEARBY = 1.0  # per other name of the document with a candidate nearby (
 COHERENCE_MARGIN = 1.0
 COHERENCE_CANDIDATES = 15  # per name, by prior, for the nearby test
 AMBIGUOUS_MARGIN = 0.05
+_TOWNS = frozenset({"city", "district"})
 SMALL_TOWN = 100_000  # a town below this named like a state elsewhere yields to the state
 
 _NEAR = re.compile(
@@ -54,7 +57,7 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _ADMIN_WORDS = re.compile(
-    r"\b(province|governorate|governate|region|state|oblast|prefecture|muhafazat)\b",
+    r"\b(province|governorate|governate|region|state|oblast|prefecture|muhafazat|district)\b",
     re.IGNORECASE,
 )
 _TOWN_WORDS = re.compile(
@@ -68,6 +71,17 @@ _ABBREVIATIONS = (
     (re.compile(r"\s+Twp\.?$", re.IGNORECASE), " Township"),
     (re.compile(r"^Mt\.?\s+", re.IGNORECASE), "Mount "),
     (re.compile(r"^Ft\.?\s+", re.IGNORECASE), "Fort "),
+)
+# Words for the people of a place: suffix, and the endings that may replace it to give
+# the place's name (Californian -> California, Ohioan -> Ohio, Texan -> Texas, Floridian ->
+# Florida, Parisian -> Paris, New Yorker -> New York).
+_PEOPLE_SUFFIXES = (
+    ("ians", ("", "a")),
+    ("ans", ("", "a", "as")),
+    ("ers", ("",)),
+    ("ian", ("", "a")),
+    ("an", ("", "a", "as")),
+    ("er", ("",)),
 )
 _TOWNSHIP = re.compile(r"\s+Township$", re.IGNORECASE)
 _PART_OF = re.compile(
@@ -125,17 +139,29 @@ def rank_candidates(
     """Candidates with their scores, best first (ties broken by population, then id).
     `key` is the name's own key, so that it is not its own neighbour."""
     named = any(c.match in ("exact", "alias") for c in candidates)
+    capitals = _named_capitals(candidates)
     with_context = bool(context.countries or context.cells)
     scored = []
     for cand in candidates:
         score = _match_score(cand) + _prior(cand.place)
         if named and cand.match == "alternate" and cand.place.feature not in _AREAS:
             score += SHADOWED_ALTERNATE
+        if cand.place.country in capitals and cand.place.feature in ("admin1", "admin2"):
+            score += SHADOWED_AREA
         if with_context:
             score += _context_score(cand.place, context, gazetteer, key)
         scored.append((score, cand))
     scored.sort(key=lambda sc: (-sc[0], -sc[1].place.population, sc[1].place.place_id))
     return scored
+
+
+def _named_capitals(candidates: Sequence[Candidate]) -> frozenset[str]:
+    """Countries whose capital the name is (exact or curated): an admin area of the same
+    country and name elsewhere ranks below it unless the document points to the area
+    (Washington is the capital, not Washington state, unless the story is in Seattle)."""
+    return frozenset(
+        c.place.country for c in candidates if c.place.capital and c.match in ("exact", "alias")
+    )
 
 
 def _prefer_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -157,7 +183,9 @@ def _prefer_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
 def _prefer_areas(candidates: list[Candidate]) -> list[Candidate]:
     """Drop small towns named after a country or a state elsewhere (Russia, Ohio;
     Florida, New York): the bare name means the area. A town inside the area it is named
-    after stays (Aleppo, Quebec: see `_prefer_towns`)."""
+    after stays (Aleppo, Quebec: see `_prefer_towns`). Counties named after a state or
+    a country are dropped when found by their bare name ("Iowa" is the state, not Iowa
+    County, Wisconsin, which is written out in full)."""
     areas = [
         c.place
         for c in candidates
@@ -165,7 +193,12 @@ def _prefer_areas(candidates: list[Candidate]) -> list[Candidate]:
     ]
     if not areas:
         return candidates
-    return [c for c in candidates if not _named_after(c.place, areas)]
+    return [
+        c
+        for c in candidates
+        if not _named_after(c.place, areas)
+        and not (c.place.feature == "admin2" and c.match == "alternate")
+    ]
 
 
 def _named_after(place: Place, areas: list[Place]) -> bool:
@@ -187,18 +220,52 @@ def _lookup_uncached(gazetteer: Gazetteer, name: str) -> list[Candidate]:
     "part", precision at least 2)."""
     clean = re.sub(r"^the\s+|['’]s$", "", name.strip(), flags=re.IGNORECASE)
     if _ADMIN_WORDS.search(clean):
-        bare = _ADMIN_WORDS.sub(" ", clean)
-        found = [c for c in gazetteer.candidates(bare) if c.place.feature != "city"]
-        return found or list(gazetteer.candidates(clean))
+        return _admin_named(gazetteer, clean)
     candidates = list(gazetteer.candidates(clean))
     if not candidates:
         candidates = _abbreviated(gazetteer, clean)
+    if all(c.match == "fuzzy" for c in candidates):
+        candidates = _people_of(gazetteer, clean) or candidates
     if not candidates and _TOWN_WORDS.search(clean):
         bare = _TOWN_WORDS.sub("", clean)
         candidates = [c for c in gazetteer.candidates(bare) if c.place.feature == "city"]
     if not candidates and (part := _PART_OF.match(clean)):
         candidates = [replace(c, match="part") for c in _exact_only(gazetteer, part.group(1))]
     return _prefer_areas(_prefer_towns(candidates))
+
+
+def _admin_named(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """ "Homs Province", "Kandahar district": the area without the generic word, else the
+    name as written, else the town the area is named after (match "part": precision at
+    least 2; a district or province is mostly named after its main town)."""
+    bare = _ADMIN_WORDS.sub(" ", name)
+    found = [c for c in gazetteer.candidates(bare) if c.place.feature != "city"]
+    if not found:
+        found = list(gazetteer.candidates(name))
+    if not found:
+        towns = [c for c in _exact_only(gazetteer, bare) if c.place.feature == "city"]
+        found = [replace(c, match="part") for c in towns]
+    return found
+
+
+def _people_of(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """The states or towns whose people a word names ("Californians", "Ohioan", "Texans",
+    "New Yorkers"; match "part"). Countries' demonyms are the gazetteer's own
+    ("Lebanese"). Only asked when the name has no exact or alternate match."""
+    lower = name.lower()
+    for suffix, endings in _PEOPLE_SUFFIXES:
+        stem = name[: -len(suffix)]
+        if not lower.endswith(suffix) or len((stem.split() or [""])[-1]) < 3:
+            continue  # "Asian" is no "As": a stem's last word must stay a word
+        found = {
+            c.place.place_id: replace(c, match="part")
+            for ending in endings
+            for c in _exact_only(gazetteer, stem + ending)
+            if c.place.feature in ("admin1", "city")
+        }
+        if found:
+            return list(found.values())
+    return []
 
 
 def expand_abbreviations(name: str) -> str:
@@ -395,4 +462,20 @@ def resolve_document(
             choices[key] = _choose(gazetteer, topo.name, own, memo)
         before = text[max(0, topo.start - 40) : topo.start] if topo.end else ""
         results.append(_resolution(topo, choices[key], before))
-    return results
+    return place_facilities(results, context, _town_lookup(gazetteer, memo))
+
+
+def _town_lookup(gazetteer: Gazetteer, memo: dict[str, list[Candidate]]) -> TownLookup:
+    """For `place_facilities`: the town some words name (by its name or an alternate
+    spelling: "Sednaya prison"; never a fuzzy match), if it lies in a country the
+    document names (a "Geneva Hospital" in a story set in Syria is not in Geneva)."""
+
+    def town_named(words: str, context: PlaceContext) -> Place | None:
+        towns = [c for c in _lookup(gazetteer, words, memo) if c.place.feature in _TOWNS]
+        towns = [c for c in towns if c.match in ("exact", "alias", "alternate")]
+        ranked = rank_candidates(gazetteer, towns, context)
+        if ranked and context.country_weight(ranked[0][1].place.country) > 0:
+            return ranked[0][1].place
+        return None
+
+    return town_named
