@@ -10,6 +10,7 @@ import pytest
 
 from eventwire.evaluate import TASKS, run_task
 from eventwire.evaluate.casualties import article_count, mentions_number, states_number
+from eventwire.stages.figures.count import article_count as product_article_count
 from eventwire.stages.figures.extract import extract_figures
 
 
@@ -44,6 +45,23 @@ def test_states_number_needs_the_number_near_a_kind_word() -> None:
     assert not states_number(3, text, "killed")
     assert mentions_number(3, text)
     assert not states_number(0, text, "killed")
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (2, "A 2-year-old boy was killed on Friday."),
+        (2, "The fatal shooting happened at 2 a.m. near the bridge."),
+        (1, "Anyone with information on the shooting death can call 1-800-555-0100."),
+    ],
+)
+def test_states_number_skips_numbers_that_are_not_counts(n: int, text: str) -> None:
+    assert mentions_number(n, text)
+    assert not states_number(n, text, "killed")
+
+
+def test_eval_uses_the_products_article_count() -> None:
+    assert article_count is product_article_count
 
 
 def _write_gva(path: Path) -> Path:

@@ -1,22 +1,15 @@
 """Casualty-count tasks: `casualties-gva` (Gun Violence Archive articles) and `plover-size`.
 
-Per article (or PLOVER sentence) the predicted killed and injured counts come from
-`extract_figures` aggregated by `article_count`: the largest point value ("best") of the
-claims of that kind, leaving out figures in sentences that state a running total ("so far
-this year", "since 2011", ...) or name a year ("in 2011": a past tally); 0 when there is no
-such claim. Point value: `low` when
-low == high, else the parsed quantity's best ("nearly 930" -> 930, "more than 300" ->
-301); vague bands with no point value ("hundreds") are left out, and so are figures after
-"among" ("among 17 killed this weekend": a wider total). When an article has no
-killed (or "killed or wounded") figure at all but its headline or first 300 characters
-report a death ("dies", "fatal shooting", "homicide"), its killed count is 1 (a report of a
-death without a number). An injured figure that says "shot" ("4 shot, 2 fatally") counts
-the shot minus the killed count, as GVA's injured excludes the dead.
+Per article (or PLOVER sentence) the predicted killed and injured counts are the product's
+own: `extract_figures` aggregated by `stages.figures.count.article_count` (the largest
+point value in the headline and lead, running totals and past years left out; see that
+module and docs/claims.md).
 
-An article "states the number" when the gold number n >= 1 is written as digits ("12",
-"1,500") or a number word ("twelve", "twenty-one", "one") in a sentence or headline line
-that also has a word for the kind (killed: kill*, dead, died, death, fatal*, slain,
-murder*, homicide; injured: injur*, wound*, hurt, hospital*, shot). "Mentions the number" is
+An article "states the number" when the gold number n >= 1 is written as a count, in
+digits ("12", "1,500") or a number word ("twelve", "twenty-one", "one"), in a sentence or
+headline line that also has a word for the kind (killed: kill*, dead, died, death, fatal*,
+slain, murder*, homicide; injured: injur*, wound*, hurt, hospital*, shot); an age ("2-year-
+old"), a time, a phone number or money is not a count. "Mentions the number" is
 the looser reading: n written anywhere. Articles with gold 0 do neither. See docs/claims.md.
 """
 
@@ -26,29 +19,19 @@ import gzip
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from eventwire.evaluate.result import EvalResult
-from eventwire.records import Claim
-from eventwire.stages.figures.extract import extract_figures
+from eventwire.stages.figures.count import article_count
+from eventwire.stages.figures.extract import extract_figures, written_as_count
 from eventwire.stages.figures.lexicon import load_lexicon
-from eventwire.stages.figures.quantity import parse_quantity
 
 __all__ = ["article_count", "evaluate_gva", "evaluate_plover", "mentions_number", "states_number"]
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+|\n")
-_DEATH_CUE = re.compile(
-    r"\b(?:killed|kills|dies|died|dead|deadly|fatal|fatally|slain|murder|murdered|homicide|"
-    r"death)\b",
-    re.IGNORECASE,
-)
-_LEAD_CHARS = 300
-# "The decade's highest total came in 2011, with 73 officers shot dead": a past tally
-_IN_YEAR = re.compile(r"\b(?:in|during|of|since)\s+(?:19|20)\d\d\b")
-_SHOT = re.compile(r"\bshot\b|\bshooting\b(?![\s\w]{0,20}\b(?:wound|injur|hurt))", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,65 +40,6 @@ class _Item:
     text: str
     killed: int
     injured: int
-
-
-def _point(claim: Claim) -> int | None:
-    if claim.low is not None and claim.low == claim.high:
-        return claim.low
-    quantity = parse_quantity(claim.text)
-    return quantity.best if quantity is not None else None
-
-
-def _sentence_of(text: str, start: int, end: int) -> str:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    stop = _SENTENCE_END.search(text, end)
-    return text[starts[-1] if starts else 0 : stop.start() if stop else len(text)]
-
-
-def _is_running_total(claim: Claim, text: str) -> bool:
-    sentence = _sentence_of(text, *claim.span).lower()
-    if _IN_YEAR.search(sentence):
-        return True
-    return any(re.search(rf"\b{re.escape(m)}", sentence) for m in load_lexicon().aggregate_markers)
-
-
-def _is_wider_total(claim: Claim, text: str) -> bool:
-    """ "twin brothers, among 17 killed this weekend": the 17 is a wider total."""
-    return text[max(0, claim.span[0] - 8) : claim.span[0]].rstrip().lower().endswith("among")
-
-
-def _reports_death(text: str) -> bool:
-    title, _, body = text.partition("\n\n")
-    return _DEATH_CUE.search(f"{title}\n{body[:_LEAD_CHARS]}") is not None
-
-
-def _max_point(claims: list[Claim], kind: str, text: str, minus: int = 0) -> int:
-    """The largest point value of `kind` claims; `minus` is taken off figures that say "shot"."""
-    best = 0
-    for claim in claims:
-        point = _point(claim) if claim.kind == kind else None
-        if point is None or _is_running_total(claim, text) or _is_wider_total(claim, text):
-            continue
-        if minus and _SHOT.search(text, *claim.span):
-            point -= minus
-        best = max(best, point)
-    return best
-
-
-def article_count(claims: Iterable[Claim], kind: str, text: str) -> int:
-    """One count per article: the largest point value of `kind` claims, 0 when none.
-
-    An article with no killed (or "killed or wounded") figure at all whose headline or lead
-    reports a death counts 1 killed. An injured figure that only says "shot" ("4 shot, 2
-    fatally") counts the shot minus the article's killed count, as GVA's injured excludes
-    the dead.
-    """
-    claims = list(claims)
-    if kind == "killed" and not any(c.kind in ("killed", "other") for c in claims):
-        return 1 if _reports_death(text) else 0
-    if kind == "injured":
-        return _max_point(claims, kind, text, minus=article_count(claims, "killed", text))
-    return _max_point(claims, kind, text)
 
 
 def _number_words(n: int) -> list[str]:
@@ -149,16 +73,21 @@ def mentions_number(n: int, text: str) -> bool:
 
 
 def states_number(n: int, text: str, kind: str) -> bool:
-    """True when n >= 1 is written, as digits or a number word, in a sentence (or headline)
-    that also has a word for `kind` ("killed", "dead", "died", ...; "injured", "wounded",
-    "shot", ...)."""
+    """True when n >= 1 is written as a count, in digits or words, in a sentence (or
+    headline) that also has a word for `kind` ("killed", "dead", "died", ...; "injured",
+    "wounded", "shot", ...). A number that is not a count (an age "2-year-old", a time
+    "2 a.m.", a phone number "1-888", money, a percentage) states nothing."""
     if not mentions_number(n, text):
         return False
     forms = _number_forms(n)
     return any(
-        forms.search(sentence) and _KIND_WORDS[kind].search(sentence)
+        _KIND_WORDS[kind].search(sentence) and _has_count(forms, sentence)
         for sentence in _SENTENCE_END.split(text)
     )
+
+
+def _has_count(forms: re.Pattern[str], sentence: str) -> bool:
+    return any(written_as_count(sentence, *m.span()) for m in forms.finditer(sentence))
 
 
 def _heldout(item_id: str) -> bool:

@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventwire.records import Article, Claim
-from eventwire.stages.figures.extract import STAGE, extract_article_figures, extract_figures
+from eventwire.stages.figures.extract import (
+    SELF_SUBJECTS,
+    STAGE,
+    extract_article_figures,
+    extract_figures,
+    written_as_count,
+)
 from tests.factories import BLOG
 
 
@@ -151,7 +157,7 @@ def test_extract_figures_patterns(
 def test_extract_figures_provenance() -> None:
     text = "Residents said 9 civilians were killed."
     claim = _only(text)
-    assert claim.stage == STAGE == "extract.figures.rules.v2"
+    assert claim.stage == STAGE == "extract.figures.rules.v3"
     assert (claim.article_id, claim.outlet, claim.claimant) == ("a1", "Test Wire", None)
     assert text[claim.span[0] : claim.span[1]] == "9 civilians were killed"
 
@@ -364,3 +370,126 @@ def test_extract_figures_nominal_deaths(
     claim = _only(text)
     assert (claim.kind, claim.text, claim.low, claim.high) == ("killed", figure, low, high)
     assert claim.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "reflexive"),
+    [
+        ("A farmer shot his brother dead before killing himself in the barn.", "himself"),
+        ("The guard turned the gun on herself after the attack.", "herself"),
+        ("Police said the woman killed her two sons, then herself.", "herself"),
+        ("Officer kills 2 neighbors, himself", "himself"),
+    ],
+)
+def test_extract_figures_reflexive_is_the_perpetrators_death(text: str, reflexive: str) -> None:
+    selves = [c for c in extract_figures(text) if c.subject in SELF_SUBJECTS]
+    assert [(c.kind, c.text, c.low, c.high) for c in selves] == [("killed", reflexive, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A boy accidentally shot himself in the hand on Monday.",
+        "The gunman killed two villagers and injured himself.",
+    ],
+)
+def test_extract_figures_reflexive_needs_a_killing_verb(text: str) -> None:
+    assert not [c for c in extract_figures(text) if c.subject in SELF_SUBJECTS]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Gunman kills 2 farmers, 3 soldiers near dam\n\nThe body text.", 5),
+        ("Infant, 2 women killed in raid on village\n\nThe body text.", 3),
+        ("Teacher, student, driver shot dead at checkpoint\n\nThe body text.", 3),
+    ],
+)
+def test_extract_figures_headline_lists_joined_by_commas_are_summed(text: str, count: int) -> None:
+    (claim,) = [c for c in extract_figures(text) if c.span[0] < text.index("\n")]
+    assert (claim.kind, claim.low, claim.high) == ("killed", count, count)
+
+
+def test_extract_figures_comma_lists_in_the_body_need_and() -> None:
+    text = "Headline\n\nThe shelling killed 2 farmers, 3 soldiers were missing."
+    assert [(c.text, c.low) for c in extract_figures(text) if c.kind == "killed"] == [("2", 2)]
+
+
+def test_extract_figures_ages_between_list_parts() -> None:
+    claim = _only("Two girls, ages 4 and 7, and their father were found dead in the car.")
+    assert (claim.kind, claim.low, claim.high) == ("killed", 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The militiamen killed four adults and an unborn child in the raid.", 4),
+        ("Three villagers and an unborn baby were killed on the road.", 3),
+    ],
+)
+def test_extract_figures_unborn_children_are_not_counted(text: str, count: int) -> None:
+    claim = _only(text)
+    assert "unborn" in claim.text
+    assert (claim.low, claim.high) == (count, count)
+
+
+def test_extract_figures_unborn_child_alone_is_not_a_figure() -> None:
+    assert extract_figures("The blast also killed her unborn child.") == []
+
+
+def test_extract_figures_age_after_a_name_is_not_a_figure() -> None:
+    text = "Omar Haddad, 30; and Leila Nasser, 27 both died in hospital."
+    assert [c.text for c in extract_figures(text)] == []
+    assert _only("In East Ghouta, 7 were killed on Monday.").low == 7
+
+
+def test_extract_figures_partner_is_a_person() -> None:
+    claim = _only("The man fatally shot his partner and their two children at home.")
+    assert (claim.kind, claim.low, claim.high) == ("killed", 3, 3)
+
+
+def test_written_as_count_skips_ages_times_and_phones() -> None:
+    text = "A 2-year-old died at 2 a.m.; call 1-800-555 or see 2 victims."
+    starts = [n for n, char in enumerate(text) if char in "12"]
+    counted = [text[n] for n in starts if written_as_count(text, n, n + 1)]
+    assert counted == ["2"]
+    assert text.index("2 victims") in [n for n in starts if written_as_count(text, n, n + 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("Man kills wife, then himself\n\nThe body text.", ["wife", "himself"]),
+        ("Guard kills 4-month-old before shooting himself\n\nBody.", ["4-month-old", "himself"]),
+    ],
+)
+def test_extract_figures_headline_people_without_an_article(text: str, subjects: list[str]) -> None:
+    assert [c.subject for c in extract_figures(text) if c.kind == "killed"] == subjects
+
+
+def test_extract_figures_people_without_an_article_only_in_a_headline() -> None:
+    assert [c.subject for c in extract_figures("Man kills wife, then himself")] == ["himself"]
+    assert [c.subject for c in extract_figures("Raid\n\nThe man kills wife.")] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The guard fired one shot into the air.", "Residents heard two shots."]
+)
+def test_extract_figures_shots_fired_are_not_people_hit(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_extract_figures_title_case_headline_is_not_a_name_and_age() -> None:
+    text = "Two Dead, 2 Hurt\n\nThe body text."
+    assert [(c.kind, c.low) for c in extract_figures(text)] == [("killed", 2), ("injured", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 killed\n\nThe attack began at dawn.",
+        "3 Killed In Market Attack\n\nThe attack began at dawn.",
+    ],
+)
+def test_extract_figures_headline_figure_before_the_body_is_not_active_voice(text: str) -> None:
+    assert [(c.kind, c.low) for c in extract_figures(text)] == [("killed", 3)]

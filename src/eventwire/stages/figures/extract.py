@@ -1,6 +1,6 @@
 """Extract casualty and other figures from an article's text as `Claim` records.
 
-Rules only (regular expressions over the lexicon in `resources/figures.v2.json`); see
+Rules only (regular expressions over the lexicon in `resources/figures.v3.json`); see
 `patterns.py` for the pattern families. Claims carry the quantity as written
 (`text`), the subject as written, character offsets into the given text, and the stage
 name. Attribution (`claimant`) is left to a later stage.
@@ -14,13 +14,19 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from eventwire.records import Article, Claim
-from eventwire.stages.figures.lexicon import FigureLexicon
-from eventwire.stages.figures.patterns import FigurePatterns, matches, patterns
+from eventwire.stages.figures.lexicon import FigureLexicon, load_lexicon
+from eventwire.stages.figures.patterns import AGE_ASIDE, FigurePatterns, matches, patterns
 from eventwire.stages.figures.quantity import Quantity, grammar, parse_quantity
 
-__all__ = ["STAGE", "extract_article_figures", "extract_figures"]
+__all__ = [
+    "SELF_SUBJECTS",
+    "STAGE",
+    "extract_article_figures",
+    "extract_figures",
+    "written_as_count",
+]
 
-STAGE = "extract.figures.rules.v2"
+STAGE = "extract.figures.rules.v3"
 
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:usd|us\$|eur|gbp))\s*$", re.IGNORECASE)
 _BAD_AFTER = re.compile(
@@ -39,6 +45,18 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _CONJUNCTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _ONE = frozenset(("a", "an", "one", "the", "his", "her", "their"))
 _OPENERS = frozenset(("the", "his", "her", "their", "all"))
+# The subject of a perpetrator's own death ("before killing himself")
+SELF_SUBJECTS = frozenset(("himself", "herself"))
+_AGE_ASIDE = re.compile(AGE_ASIDE, re.IGNORECASE)
+_FIRED_BEFORE = re.compile(r"\b(?:fired|fire|fires|firing|heard|hear|hears)\s+$", re.IGNORECASE)
+_FINITE_AUX = re.compile(r"\b(?:were|was|are|is|have|has|had)\b")
+# Counts are of people born: "an unborn child" is kept in the text, not in the count
+_UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
+_UNBORN_NEXT = re.compile(r"\s+unborn\b", re.IGNORECASE)
+# "Jerry Roe, 31 all died": a number right after a name and a comma is an age
+_AFTER_NAME = re.compile(
+    r"(?<![\w.])(?!(?:In|At|On|Of|From|Near|And|For|By|The)\b)[A-Z][a-z]+\s+[A-Z][a-z'’-]+,\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +88,12 @@ def _bad_number_context(text: str, start: int, end: int, lex: FigureLexicon) -> 
     if words and words[-1].strip(".,") in lex.months:
         return True
     return bool(_YEAR.fullmatch(figure))
+
+
+def written_as_count(text: str, start: int, end: int) -> bool:
+    """False when the number at text[start:end] is not a count: an age, a time, a phone
+    number, money, a percentage, an ordinal, a year (the contexts the extractor skips)."""
+    return not _bad_number_context(text, start, end, load_lexicon())
 
 
 def _clean_subject(raw: str | None, lex: FigureLexicon) -> str | None:
@@ -118,6 +142,14 @@ def _is_particle_verb(verb: str, text: str, end: int, lex: FigureLexicon) -> boo
     return bool(particles) and bool(following) and following[0].lower().strip(".,") in particles
 
 
+def _is_shots_fired(match: re.Match[str], text: str) -> bool:
+    """ "He fired one shot", "neighbours heard three shots": shots, not people hit."""
+    verb = match.groupdict().get("pv")
+    if not verb or _norm(verb) != "shot":
+        return False
+    return _FIRED_BEFORE.search(text, max(0, match.start() - 30), match.start()) is not None
+
+
 def _is_active_clause(match: re.Match[str], text: str, pats: FigurePatterns) -> bool:
     """ "Two gunmen killed a guard": a passive-pattern match that is really active voice."""
     verb = match.groupdict().get("pv")
@@ -129,19 +161,24 @@ def _is_active_clause(match: re.Match[str], text: str, pats: FigurePatterns) -> 
 
 # How a pattern family's match is counted: the quantity as written, one or two people
 # named by noun phrases, a "double/triple" word, or the sum of coordinated figures.
-Count = Literal["written", "one", "two", "multiple", "sum"]
+Count = Literal["written", "one", "two", "multiple", "sum", "self"]
 Cue = re.Pattern[str] | None
 
 
 def _conjunct_count(part: str) -> int | None:
-    """ "a woman" -> 1, "their three children" -> 3, "two men" -> 2; None if not a count."""
+    """ "a woman" -> 1, "their three children" -> 3, "two men" -> 2; None if not a count.
+
+    An unborn child is not counted: "five adults and an unborn child" -> 5."""
     words = part.split()
+    if _UNBORN.search(part):
+        return 0
     rest = part
     if words and words[0].lower() in _OPENERS:
         rest = part.strip()[len(words[0]) :].lstrip()
     match = grammar().quantity.match(rest)
     if match is None or not rest[match.end() : match.end() + 1].isspace():
-        return 1 if words and words[0].lower() in _ONE else None
+        bare = len(words) == 1 and words[0].lower() in patterns().lexicon.person_singular
+        return 1 if words and (words[0].lower() in _ONE or bare) else None
     quantity = parse_quantity(match.group(0))
     return quantity.best if quantity is not None else None
 
@@ -149,7 +186,7 @@ def _conjunct_count(part: str) -> int | None:
 def _summed(q_text: str) -> Quantity | None:
     """ "two men and a woman" -> 3; None when a conjunct has no point value."""
     total = 0
-    for part in _CONJUNCTS.split(q_text.strip()):
+    for part in _CONJUNCTS.split(_AGE_ASIDE.sub("", q_text).strip()):
         count = _conjunct_count(part)
         if count is None:
             return None
@@ -162,7 +199,7 @@ def _quantity(q_text: str, count: Count, lex: FigureLexicon) -> Quantity | None:
         return parse_quantity(q_text)
     if count == "sum":
         return _summed(q_text)
-    value = {"one": 1, "two": 2}.get(count) or lex.multiples[q_text.lower()]
+    value = {"one": 1, "two": 2, "self": 1}.get(count) or lex.multiples[q_text.lower()]
     return Quantity(value, value, q_text, value)
 
 
@@ -172,6 +209,43 @@ def _group(match: re.Match[str], text: str, name: str) -> str | None:
     return None if start < 0 else text[start:end]
 
 
+def _subject(match: re.Match[str], text: str, count: Count, lex: FigureLexicon) -> str | None:
+    q_text = _group(match, text, "q") or ""
+    if count == "sum":
+        return q_text
+    if count == "self":
+        return q_text.lower()
+    return _clean_subject(_group(match, text, "subj"), lex)
+
+
+def _is_age_after_name(match: re.Match[str], text: str, pats: FigurePatterns) -> bool:
+    """ "Jerry Roe, 31 all died": digits right after a first and last name and a comma.
+
+    Not an age: "In East Ghouta, 7 were killed" (a finite auxiliary follows), "Two Dead, 2
+    Hurt" in a title-case headline (the words before are a number or a casualty word)."""
+    q_start, q_end = match.span("q")
+    name = _AFTER_NAME.search(text, max(0, q_start - 60), q_start)
+    if name is None or not text[q_start:q_end].isdigit():
+        return False
+    words = {word.strip(",").lower() for word in name.group(0).split()}
+    numbers = {*pats.lexicon.units, *pats.lexicon.tens}
+    if words & numbers or pats.verb_cue.search(name.group(0).lower()):
+        return False
+    return not _FINITE_AUX.search(match.groupdict().get("aux") or "")
+
+
+def _not_a_person_count(
+    match: re.Match[str], text: str, count: Count, subject: str | None, pats: FigurePatterns
+) -> bool:
+    """An age after a name, or an unborn child: not a count of people killed."""
+    q_start, q_end = match.span("q")
+    if count == "written" and subject is None and _is_age_after_name(match, text, pats):
+        return True
+    # "killed her unborn child": the pronoun family reads "her" as the one killed
+    unborn = _UNBORN.search(text, q_start, q_end) or _UNBORN_NEXT.match(text, q_end)
+    return count in ("one", "two") and unborn is not None
+
+
 def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) -> _Hit | None:
     lex = pats.lexicon
     q_start, q_end = match.span("q")
@@ -179,15 +253,17 @@ def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) ->
     if count in ("written", "sum") and _bad_number_context(text, q_start, q_end, lex):
         return None
     quantity = _quantity(q_text, count, lex)
-    subject = q_text if count == "sum" else _clean_subject(_group(match, text, "subj"), lex)
+    subject = _subject(match, text, count, lex)
+    if _not_a_person_count(match, text, count, subject, pats):
+        return None
     if quantity is None or subject == "" or "\n\n" in match.group(0):
         return None
     if _is_active_clause(match, text, pats):
         return None
     verb, table = _verb_table(match, lex)
-    if _is_particle_verb(verb, text, match.end(), lex):
+    if _is_particle_verb(verb, text, match.end(), lex) or _is_shots_fired(match, text):
         return None
-    kind = "killed" if count == "multiple" else _kind(verb, table, subject, lex)
+    kind = "killed" if count in ("multiple", "self") else _kind(verb, table, subject, lex)
     if kind is None:
         return None
     passive = bool(match.groupdict().get("pv")) and count == "written"
@@ -224,7 +300,29 @@ def _families(pats: FigurePatterns) -> tuple[tuple[re.Pattern[str], Count, Cue, 
         (pats.coordinated, "sum", verb, False),
         (pats.coordinated_active, "sum", None, False),
         (pats.multiple, "multiple", None, False),
+        (pats.reflexive, "self", pats.self_cue, False),
+        (pats.reflexive_listed, "self", pats.self_cue, False),
     )
+
+
+def _headline_hits(text: str, low: str, pats: FigurePatterns) -> Iterator[_Hit]:
+    """Lists joined by commas alone, "Gunman kills 2 adults, 2 teens", and people without
+    an article, "Man kills wife": only in a headline,
+    the first line of a text that has more than one ("killing 15 people, the UN refugee
+    agency said" in a single-line text is not a list)."""
+    end = low.find("\n")
+    if end < 0:
+        return
+    families: tuple[tuple[re.Pattern[str], Count], ...] = (
+        (pats.headline_list, "sum"),
+        (pats.headline_list_active, "sum"),
+        (pats.headline_bare_active, "one"),
+    )
+    for pattern, count in families:
+        for match in pattern.finditer(low, 0, end):
+            hit = _hit(match, text, pats, count)
+            if hit is not None:
+                yield hit
 
 
 def _hits(text: str, pats: FigurePatterns) -> Iterator[_Hit]:
@@ -234,6 +332,7 @@ def _hits(text: str, pats: FigurePatterns) -> Iterator[_Hit]:
             hit = _hit(match, text, pats, count)
             if hit is not None:
                 yield hit
+    yield from _headline_hits(text, low, pats)
 
 
 def _inherit_subjects(hits: list[_Hit], text: str, pats: FigurePatterns) -> list[_Hit]:

@@ -1,4 +1,4 @@
-"""The figures lexicon (`resources/figures.v2.json`), loaded once into compiled patterns."""
+"""The figures lexicon (`resources/figures.v3.json`), loaded once into compiled patterns."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from eventwire.resources import read_json
 
 __all__ = ["LEXICON_FILE", "FigureLexicon", "alternation", "load_lexicon"]
 
-LEXICON_FILE = "figures.v2.json"
+LEXICON_FILE = "figures.v3.json"
 
 KINDS = (
     "killed",

@@ -11,7 +11,13 @@ one), `subj` and a verb group (`pv` passive/intransitive, `av` active, `nv` noun
 - pair         "a man and a boy were killed", "killing a father and his son" (2)
 - named pair   "Jane Doe and John Roe were shot dead" (2; matched on the text as written)
 - coordinated  "two men and a woman were killed", "killing his wife and their three
-               children", "the deaths of a pastor, his wife and their two sons" (the sum)
+               children", "the deaths of a pastor, his wife and their two sons", "two
+               children, ages 3 and 5, and their mother died" (the sum)
+- headline list  a headline "Gunman kills 2 adults, 2 teens", "Infant, 2 women killed"
+               (the sum; commas alone join the parts, a bare "infant" is one)
+- headline bare  "Man kills wife" in a headline (1)
+- reflexive    "before killing himself", "turned the gun on herself", "killed two
+               children, herself" (1: the perpetrator's own death)
 
 The other families match the text in lower case (`extract.lowered`) without IGNORECASE,
 and their alternations are prefix trees: both make the scan several times faster. The
@@ -50,6 +56,15 @@ _ASIDE = (
     r"(?:[,—–]\s*(?:including|among\s+them)\b[^,—–.;\n]{1,60}[,—–]\s*"
     r"|\s*[—–]\s*[^—–.;\n]{1,60}[—–]\s*)?"
 )
+# "two children, ages 3 and 5, and their mother": ages between the parts of a list
+AGE_ASIDE = r"(?:\s*,\s*(?:ages?\s+)?\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*(?=\s*,))"
+# Verbs of a perpetrator's own death: "killing himself", "turned the gun on herself"
+_SELF_VERBS = (
+    "killing", "killed", "kills", "kill", "fatally shooting", "fatally shot",
+    "shot and killed", "shooting and killing", "turned the gun on", "turning the gun on",
+    "turns the gun on", "turned a gun on", "turning a gun on", "turns a gun on",
+    "before shooting", "then shot", "then shooting", "then shoots",
+)  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|;")
 
 
@@ -67,6 +82,11 @@ class FigurePatterns:
     pair_active: re.Pattern[str]
     coordinated: re.Pattern[str]
     coordinated_active: re.Pattern[str]
+    headline_list: re.Pattern[str]
+    headline_list_active: re.Pattern[str]
+    headline_bare_active: re.Pattern[str]
+    reflexive: re.Pattern[str]
+    reflexive_listed: re.Pattern[str]
     named_pair: re.Pattern[str]
     multiple: re.Pattern[str]
     noun: re.Pattern[str]
@@ -75,6 +95,7 @@ class FigurePatterns:
     boundary: re.Pattern[str]
     verb_cue: re.Pattern[str]
     noun_cue: re.Pattern[str]
+    self_cue: re.Pattern[str]
 
 
 def _verbs(table: dict[str, tuple[str, ...]]) -> str:
@@ -102,6 +123,8 @@ class _Pieces:
     np: str
     np2: str
     coordinated: str
+    headline_list: str
+    kv: str
     pv: str
     av: str
     nv: str
@@ -114,7 +137,9 @@ def _pieces(lex: FigureLexicon, qty: str) -> _Pieces:
     phrase = rf"(?:{adjective}\s+){{0,3}}(?:{person})"
     people = alternation([*lex.person_singular, *lex.person_plural])
     counted = rf"(?:{_POSSESSIVE}\s+)?(?:{qty})\s+|{_DETERMINER}\s+"
-    conjunct = rf"(?:{counted})(?:{adjective}\s+){{0,3}}?(?:{people})\b"
+    conjunct = rf"(?:{counted})(?:{adjective}\s+){{0,3}}?(?:{people})\b{AGE_ASIDE}?"
+    # a headline drops articles: "Infant, 2 women killed"
+    bare = rf"(?:{conjunct}|(?:{person})\b)"
     return _Pieces(
         qty=qty,
         adjective=adjective,
@@ -122,6 +147,10 @@ def _pieces(lex: FigureLexicon, qty: str) -> _Pieces:
         np=rf"(?P<q>{_DETERMINER}\s+(?P<subj>{phrase}))\b",
         np2=rf"(?P<q>{_DETERMINER}\s+{phrase}\s+and\s+{_DETERMINER}\s+(?P<subj>{phrase}))\b",
         coordinated=rf"(?P<q>{conjunct}(?:\s*,\s*{conjunct})*,?\s+and\s+{conjunct})(?P<subj>)",
+        headline_list=(
+            rf"(?P<q>{bare}(?:\s*,\s*{bare})+(?:,?\s+(?:and|&)\s+{bare})?)(?P<subj>)(?![\w,])"
+        ),
+        kv=alternation(lex.active["killed"]),
         pv=_verbs(lex.passive),
         av=_verbs(lex.active),
         nv=_verbs(lex.nouns),
@@ -164,6 +193,18 @@ def _phrase_sources(p: _Pieces) -> dict[str, str]:
         "pair_active": rf"\b(?P<av>{p.av})\s+{p.np2}",
         "coordinated": rf"\b{p.coordinated}\s+{_AUX}(?P<pv>{p.pv})\b",
         "coordinated_active": rf"\b(?P<av>{p.av})\s+{p.coordinated}",
+        "headline_list": rf"\b{p.headline_list}\s+{_AUX}(?P<pv>{p.pv})\b",
+        "headline_list_active": rf"\b(?P<av>{p.av})\s+{p.headline_list}",
+        # a headline drops articles: "Man kills wife, himself"
+        "headline_bare_active": (
+            rf"\b(?P<av>{p.kv})\s+(?P<q>(?P<subj>{p.person}|\d+-(?:year|month|week|day)-old))"
+            rf"\b(?!['’-])"
+        ),
+        "reflexive": rf"\b(?P<av>{alternation(_SELF_VERBS)})\s+(?P<q>himself|herself)(?P<subj>)\b",
+        "reflexive_listed": (
+            rf"\b(?P<av>{p.kv})\b[^.;\n]{{1,80}}?(?:,|\s+and|\s+then|\s+and\s+then)\s+"
+            rf"(?P<q>himself|herself)(?P<subj>)\b"
+        ),
     }
 
 
@@ -181,18 +222,26 @@ def _named_pair(lex: FigureLexicon, pv: str) -> re.Pattern[str]:
     )
 
 
+# Capitalised in a title-case headline ("3 Killed In Shooting"), but not a name
+_TITLE_WORDS = (
+    "in", "at", "on", "near", "after", "during", "as", "by", "from", "outside", "inside",
+    "and", "while", "when", "following", "over", "amid", "with", "for", "to", "of",
+)  # fmt: skip
+
+
 def _object_start(lex: FigureLexicon, qty: str) -> re.Pattern[str]:
-    """What follows a verb in active voice: a determiner, pronoun, number or a name."""
-    calendar = alternation([*lex.weekdays, *lex.months])
+    """What follows a verb in active voice, on the same line: a determiner, pronoun, number
+    or a name ("3 killed" ending a headline is not active before the body's "The ...")."""
+    not_a_name = alternation([*lex.weekdays, *lex.months, *_TITLE_WORDS])
     return re.compile(
-        rf"\s+(?:(?i:(?:a|an|the|his|her|their|its|our|my|both|him|them|us|himself"
-        rf"|herself|themselves)\b|{qty})|(?!(?i:{calendar})\b)[A-Z][a-z])"
+        rf"[^\S\n]+(?:(?i:(?:a|an|the|his|her|their|its|our|my|both|him|them|us|himself"
+        rf"|herself|themselves)\b|{qty})|(?!(?i:{not_a_name})\b)[A-Z][a-z])"
     )
 
 
 @lru_cache(maxsize=1)
 def patterns() -> FigurePatterns:
-    """The compiled patterns of `extract.figures.rules.v2`."""
+    """The compiled patterns of `extract.figures.rules.v3`."""
     gram = grammar()
     lex = gram.lexicon
     pieces = _pieces(lex, gram.quantity.pattern)
@@ -207,6 +256,7 @@ def patterns() -> FigurePatterns:
         named_pair=_named_pair(lex, pieces.pv),
         verb_cue=re.compile(rf"\b(?:{pieces.pv})\b"),
         noun_cue=re.compile(rf"\b(?:{pieces.nv})\b"),
+        self_cue=re.compile(r"\b(?:himself|herself)\b"),
         **compiled,
     )
 

@@ -1,6 +1,6 @@
 """Parse a quantity as written ("nearly 930", "hundreds", "twenty-one") into a low/high band.
 
-Rules (the word lists live in `resources/figures.v2.json`; docs/claims.md has the table):
+Rules (the word lists live in `resources/figures.v3.json`; docs/claims.md has the table):
 
 - exact "6", "six", "1,500", "a dozen", "two hundred" -> N/N
 - approximate "about N", "some N" -> floor(0.9 N)/ceil(1.1 N), best N
