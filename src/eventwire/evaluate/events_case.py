@@ -2,7 +2,9 @@
 
 Reads the TSV `id, EventSnippet, SubType` by path. Each snippet is typed with the
 classifier's `type_label` (CASE snippets are all reports of events, so the not-an-event
-gate is counted, not applied). The summary has per-label F1 and the top confusions.
+gate is counted, not applied), by the typer as the pipeline runs it (with the opt-in
+embedding model, only event candidates are embedded; `embedded` counts them). The summary
+has per-label F1 and the top confusions.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from pathlib import Path
 from eventwire.errors import Code, EventwireError
 from eventwire.evaluate.result import EvalResult
 from eventwire.stages.events import EventTyper
+from eventwire.stages.events.features import featurize
 
-__all__ = ["evaluate_case", "f1_scores", "read_case"]
+__all__ = ["evaluate_case", "evaluate_case_minilm", "f1_scores", "read_case"]
 
 TASK = "events-case"
 
@@ -64,9 +67,12 @@ def _summary(
     return tuple(lines)
 
 
-def evaluate_case(gold: Path) -> EvalResult:
+def evaluate_case(gold: Path, typer: EventTyper | None = None) -> EvalResult:
+    """F1 of `typer` (by default the pipeline's: `EventTyper()`) on a CASE 2021 file."""
     items = read_case(gold)
-    typed = EventTyper().classify([text for text, _ in items])
+    typer = typer or EventTyper()
+    typed = typer.classify([text for text, _ in items])
+    lexicon = typer.resources.lexicon
     labels = [label for _, label in items]
     predicted = [event.type_label for event in typed]
     scores = f1_scores(labels, predicted)
@@ -81,6 +87,12 @@ def evaluate_case(gold: Path) -> EvalResult:
         if items
         else 0.0,
         "gated_not_event": sum(not event.is_event for event in typed),
-        "model": EventTyper.name,
+        "embedded": sum(typer.wants_embedding(featurize(text, lexicon)) for text, _ in items),
+        "model": typer.model_name,
     }
     return EvalResult(task=TASK, metrics=metrics, summary=_summary(scores, labels, predicted))
+
+
+def evaluate_case_minilm(gold: Path) -> EvalResult:
+    """`evaluate_case` with the opt-in typer that also reads a sentence embedding."""
+    return evaluate_case(gold, EventTyper(embedding=True))

@@ -55,3 +55,20 @@ def test_missing_resource_raises_coded_error() -> None:
         read_resource("no-such-file.v0.tsv")
     assert caught.value.code is Code.RESOURCE_MISSING
     assert str(caught.value).startswith("E901 ")
+
+
+def test_embedding_model_matches_vocabulary_and_embedding_width() -> None:
+    found = load_event_resources(embedding=True)
+    assert found.fallback is not None
+    assert found.model.labels == found.fallback.labels
+    assert set(found.model.labels) == set(found.kinds)
+    assert found.model.dense is not None
+    assert found.model.dense.shape == (384, len(found.model.labels))
+    assert found.fallback.dense is None
+
+
+def test_embedding_model_was_trained_on_the_shipped_sentences_and_lexicon() -> None:
+    trained_on = load_event_resources(embedding=True).model.trained_on
+    assert trained_on[TRAINING_FILE] == resource_digest(TRAINING_FILE), "retrain the model"
+    assert trained_on[LEXICON_FILE] == resource_digest(LEXICON_FILE), "retrain the model"
+    assert trained_on["embedding"].startswith("all-MiniLM-L6-v2")

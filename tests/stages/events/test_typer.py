@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
 import pytest
 
 from eventwire.stages.events import (
@@ -12,7 +17,12 @@ from eventwire.stages.events import (
     TypedEvent,
     load_event_resources,
 )
+from eventwire.stages.events.encoder import ENCODER_PACKAGE, SentenceEncoder
+from eventwire.stages.events.features import featurize
 from eventwire.stages.events.resources import LinearWeights
+from eventwire.stages.events.typer import is_candidate
+
+DIMENSIONS = 384
 
 
 @pytest.fixture(scope="module")
@@ -173,3 +183,71 @@ def test_typer_calls_low_scores_uncertain() -> None:
     assert event.label == NOT_EVENT
     assert event.not_event_reason == UNCERTAIN
     assert EventTyper(tiny_resources("OTHER", 1.0), min_score=0.0).classify_one("x").is_event
+
+
+class CountingEncoder(SentenceEncoder):
+    """A stand-in for the MiniLM encoder: zero vectors, and a record of what it embedded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def setup(self) -> None:
+        return None
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.seen += list(texts)
+        return np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+
+
+def embedding_typer(*, embed_all: bool = False) -> tuple[EventTyper, CountingEncoder]:
+    encoder = CountingEncoder()
+    resources = load_event_resources(embedding=True)
+    return EventTyper(resources, encoder=encoder, embed_all=embed_all), encoder
+
+
+def test_embedding_typer_embeds_only_event_candidates() -> None:
+    typer, encoder = embedding_typer()
+    texts = ["Gunmen kidnapped two engineers near the dam.", "The report was published on Monday."]
+    assert is_candidate(featurize(texts[0], typer.resources.lexicon))
+    assert not is_candidate(featurize(texts[1], typer.resources.lexicon))
+    events = typer.classify(texts)
+    assert encoder.seen == texts[:1]
+    assert len(events) == 2
+    assert typer.model_name == EventTyper.embedding_name
+
+
+def test_embedding_typer_types_non_candidates_with_the_words_model() -> None:
+    typer, _ = embedding_typer()
+    text = "The report was published on Monday."
+    assert typer.classify_one(text) == EventTyper().classify_one(text)
+
+
+def test_embedding_typer_can_embed_every_text() -> None:
+    typer, encoder = embedding_typer(embed_all=True)
+    texts = ["Gunmen kidnapped two engineers near the dam.", "The report was published on Monday."]
+    typer.classify(texts)
+    assert encoder.seen == texts
+
+
+def test_default_typer_embeds_nothing(typer: EventTyper) -> None:
+    assert typer.resources.model.dense is None
+    assert not typer.wants_embedding(["lex:kidnap"])
+    assert typer.model_name == EventTyper.name
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec(ENCODER_PACKAGE) is None, reason=f"{ENCODER_PACKAGE} not installed"
+)
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Warplanes bombed the market in Maarat al-Numan, killing eleven shoppers.", "AIR_STRIKE"),
+        ("Thousands of nurses marched peacefully to the health ministry.", "PEACE_PROTEST"),
+        ("A magnitude 6.2 earthquake shook the province, flattening houses.", "NATURAL_DISASTER"),
+        ("Troops recaptured the hill town from the insurgents on Friday.", "GOV_REGAINS_TERIT"),
+    ],
+)
+def test_embedding_typer_types_clear_wire_sentences(text: str, label: str) -> None:
+    typer = EventTyper(embedding=True)
+    assert typer.classify_one(text).label == label

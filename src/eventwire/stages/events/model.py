@@ -5,9 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 from eventwire.stages.events.resources import LinearWeights
 
 __all__ = ["feature_value", "probabilities", "rank"]
+
+Dense = npt.NDArray[np.float32]
 
 
 def feature_value(model: LinearWeights, features: Sequence[str]) -> float:
@@ -17,7 +22,7 @@ def feature_value(model: LinearWeights, features: Sequence[str]) -> float:
     return 1.0
 
 
-def _scores(model: LinearWeights, features: Sequence[str]) -> list[float]:
+def _scores(model: LinearWeights, features: Sequence[str], dense: Dense | None) -> list[float]:
     totals = [0.0] * len(model.labels)
     for feature in features:
         row = model.weights.get(feature)
@@ -26,20 +31,28 @@ def _scores(model: LinearWeights, features: Sequence[str]) -> list[float]:
         for index, weight in enumerate(row):
             totals[index] += weight
     value = feature_value(model, features)
-    return [bias + value * total for bias, total in zip(model.bias, totals, strict=True)]
+    scores = [bias + value * total for bias, total in zip(model.bias, totals, strict=True)]
+    if model.dense is not None and dense is not None:
+        extra = dense.astype(np.float64) @ model.dense
+        scores = [score + float(add) for score, add in zip(scores, extra, strict=True)]
+    return scores
 
 
-def probabilities(model: LinearWeights, features: Sequence[str]) -> list[float]:
+def probabilities(
+    model: LinearWeights, features: Sequence[str], dense: Dense | None = None
+) -> list[float]:
     """Softmax over the labels' scores, in `model.labels` order."""
-    scores = _scores(model, features)
+    scores = _scores(model, features, dense)
     top = max(scores)
     exps = [math.exp(score - top) for score in scores]
     total = sum(exps)
     return [value / total for value in exps]
 
 
-def rank(model: LinearWeights, features: Sequence[str]) -> list[tuple[str, float]]:
+def rank(
+    model: LinearWeights, features: Sequence[str], dense: Dense | None = None
+) -> list[tuple[str, float]]:
     """Labels with their probability, best first (ties broken by label order)."""
-    probs = probabilities(model, features)
+    probs = probabilities(model, features, dense)
     order = sorted(range(len(probs)), key=lambda index: (-probs[index], index))
     return [(model.labels[index], probs[index]) for index in order]

