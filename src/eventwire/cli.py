@@ -323,7 +323,8 @@ def events_table(rows: list[dict[str, object]]) -> Table:
             str(row["event_id"]),
             str(row.get("event_date") or ""),
             str(row.get("sub_event_type") or ""),
-            f"{row.get('location') or ''}, {row.get('country') or ''}",
+            ", ".join(str(part) for part in (row.get("location"), row.get("country")) if part)
+            or "(no place)",
             f"{row.get('fatalities')}{band}",
             f"{row.get('independent_source_count')}/{row.get('source_count')}: "
             + ", ".join(map(str, row.get("sources") or [])),  # type: ignore[call-overload]
