@@ -98,9 +98,10 @@ def fuse_chunk(
     """Cluster one chunk of pending mentions into the events within reach; returns the ids
     of the events it touched."""
     summary.mentions_seen += len(pending)
-    candidates = eligible(pending, views_of(connection, pending, [], settings), settings)
+    known: dict[str, ArticleView] = {}
+    candidates = eligible(pending, views_of(connection, pending, [], settings, known), settings)
     clusters = load_clusters(member_rows(connection, reachable(connection, candidates)))
-    found = views_of(connection, pending, clusters, settings)
+    found = views_of(connection, pending, clusters, settings, known)
     founded_before = {cluster.event_id for cluster in clusters}
     assignments = cluster_mentions(pending, clusters, found, settings)
     count(summary, assignments, pending)
@@ -109,7 +110,7 @@ def fuse_chunk(
     loaded = {cluster.event_id for cluster in clusters}
     sharing = events_in_articles(connection, reported) - loaded
     clusters += load_clusters(member_rows(connection, sharing))
-    found = views_of(connection, pending, clusters, settings) if sharing else found
+    found = views_of(connection, pending, clusters, settings, known) if sharing else found
     write(connection, clusters, touched, assignments, found, settings)
     summary.founded += len(touched - founded_before)
     return touched
@@ -155,11 +156,17 @@ def views_of(
     pending: Sequence[MentionView],
     clusters: Sequence[Cluster],
     settings: FuseSettings,
+    known: dict[str, ArticleView],
 ) -> dict[str, ArticleView]:
     """The articles at hand (of the pending mentions and the loaded events), with their
-    strong mentions counted and their words weighed against each other."""
+    strong mentions counted and their words weighed against each other. Views already
+    made are taken from `known`, and the new ones added to it."""
     ids = {m.article_id for m in pending} | {m.article_id for c in clusters for m in c.members}
-    found = {row["article_id"]: article_view(row) for row in article_rows(connection, ids)}
+    missing = ids - known.keys()
+    known.update(
+        (row["article_id"], article_view(row)) for row in article_rows(connection, missing)
+    )
+    found = {key: known[key] for key in ids if key in known}
     everyone = [*pending, *(m for c in clusters for m in c.members)]
     return weigh_articles(count_strong(found, everyone, settings.found))
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from datasketch import MinHash
@@ -154,6 +155,8 @@ class MentionView:
     words: Counter[str]
     shingles: MinHash
     row: Mapping[str, Any]
+    # `window(self)` with the default pads, computed once (it is asked millions of times)
+    span: tuple[date, date] | None = None
 
     @property
     def point(self) -> tuple[float, float] | None:
@@ -169,12 +172,18 @@ def words_of(text: str) -> Counter[str]:
     return Counter(word for word in found if word not in STOPWORDS)
 
 
+@cache
+def permutations() -> Any:
+    """The seeded MinHash permutations, made once and shared by every signature."""
+    return MinHash(num_perm=PERMUTATIONS, seed=1).permutations
+
+
 def minhash(text: str) -> MinHash:
     """MinHash of word 3-shingles (seeded, so the same text gives the same signature)."""
     tokens = [word.lower() for word in WORD.findall(text)]
-    signature = MinHash(num_perm=PERMUTATIONS, seed=1)
-    for index in range(max(len(tokens) - 2, 1)):
-        signature.update(" ".join(tokens[index : index + 3]).encode("utf-8"))
+    signature = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=permutations())
+    shingles = [" ".join(tokens[i : i + 3]).encode("utf-8") for i in range(max(len(tokens) - 2, 1))]
+    signature.update_batch(shingles)
     return signature
 
 
@@ -199,10 +208,18 @@ def parse_date(value: object) -> date | None:
 
 def window(mention: MentionView, pads: Mapping[int, int] = PAD_DAYS) -> tuple[date, date] | None:
     """The days the mention may refer to, widened by its precision."""
-    if mention.first is None:
+    if pads is PAD_DAYS and mention.first is not None:
+        return mention.span or padded(mention.first, mention.last, mention.precision, pads)
+    return padded(mention.first, mention.last, mention.precision, pads)
+
+
+def padded(
+    first: date | None, last: date | None, precision: int | None, pads: Mapping[int, int]
+) -> tuple[date, date] | None:
+    if first is None:
         return None
-    pad = timedelta(days=pads.get(mention.precision or 3, 15))
-    return mention.first - pad, (mention.last or mention.first) + pad
+    pad = timedelta(days=pads.get(precision or 3, 15))
+    return first - pad, (last or first) + pad
 
 
 def distance_km(left: tuple[float, float], right: tuple[float, float]) -> float:
@@ -246,6 +263,8 @@ def article_view(row: Mapping[str, Any]) -> ArticleView:
 def mention_view(row: Mapping[str, Any]) -> MentionView:
     sentence = str(row.get("sentence") or "")
     place = row.get("place")
+    first, last = parse_date(row.get("event_date")), parse_date(row.get("date_end"))
+    precision = row.get("time_precision")
     return MentionView(
         mention_id=str(row["mention_id"]),
         article_id=str(row["article_id"]),
@@ -257,9 +276,9 @@ def mention_view(row: Mapping[str, Any]) -> MentionView:
         sub_event_type=str(row.get("sub_event_type") or ""),
         disorder_type=str(row.get("disorder_type") or ""),
         score=float(row.get("score") or 0.0),
-        first=parse_date(row.get("event_date")),
-        last=parse_date(row.get("date_end")),
-        precision=row.get("time_precision"),
+        first=first,
+        last=last,
+        precision=precision,
         place=place if isinstance(place, dict) and place.get("location") else None,
         actors=actor_names(row.get("actors")),
         claimant_type=row.get("claimant_type"),
@@ -267,6 +286,7 @@ def mention_view(row: Mapping[str, Any]) -> MentionView:
         words=words_of(f"{sentence} {place_name(place)}"),
         shingles=minhash(sentence),
         row=row,
+        span=padded(first, last, precision, PAD_DAYS),
     )
 
 
