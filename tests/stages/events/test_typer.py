@@ -251,3 +251,21 @@ def test_default_typer_embeds_nothing(typer: EventTyper) -> None:
 def test_embedding_typer_types_clear_wire_sentences(text: str, label: str) -> None:
     typer = EventTyper(embedding=True)
     assert typer.classify_one(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran congratulated the army on the success of its operation to retake Tal Hamra.",
+        "On the other hand the embassy strongly condemned the army's capture of the town.",
+        "The ministry welcomed the withdrawal of the fighters from the northern villages.",
+    ],
+)
+def test_typer_gates_a_statement_that_heads_the_sentence(typer: EventTyper, text: str) -> None:
+    typed = typer.classify_one(text)
+    assert typed.label == NOT_EVENT and typed.not_event_reason == "statement"
+
+
+def test_typer_keeps_an_event_told_before_a_condemnation(typer: EventTyper) -> None:
+    text = "Gunmen stormed the checkpoint and killed four soldiers, and the minister condemned it."
+    assert typer.classify_one(text).is_event

@@ -23,6 +23,9 @@ _ALLEGATION = "lex:allegation"
 # Lexicon categories that name no event by themselves (actors, and the gate's own cues).
 _NOT_EVENT_NAMES = "state nonstate civilian allegation background future hypothetical negation"
 _NOT_EVENT_WORDS = frozenset(f"lex:{name}" for name in _NOT_EVENT_NAMES.split(" "))
+# Lexicon categories that name who speaks ("the ministry", "the embassy", "in a statement"):
+# before a statement verb they are its subject, not an event.
+_SPEAKER_WORDS = frozenset({"lex:diplo", "lex:claim"})
 
 
 def is_candidate(features: Sequence[str]) -> bool:
@@ -141,12 +144,27 @@ class EventTyper:
         return self._typed(best, score, reason, _ALLEGATION in features)
 
     def not_event_reason(self, text: str, type_label: str) -> str | None:
-        """The first cue saying `text` is not a dated event, or None."""
+        """The first cue saying `text` is not a dated event, or None. A statement cue
+        counts when the classifier chose a statement type, or when the statement heads
+        the sentence: no event word comes before it ("Iran congratulated the army on
+        retaking the town"), unlike "a car bomb exploded ..., an attack the governor
+        condemned", which still reports the attack."""
         for reason in self.resources.cues.matches(text):
-            if reason in _WEAK_REASONS and type_label not in _STATEMENT_TYPES:
+            weak = reason in _WEAK_REASONS and type_label not in _STATEMENT_TYPES
+            if weak and not self.heads(text, reason):
                 continue
             return reason
         return None
+
+    def heads(self, text: str, reason: str) -> bool:
+        """Whether the first match of the `reason` cue comes before any event word."""
+        found = self.resources
+        pattern = dict(found.cues.patterns)[reason]
+        match = pattern.search(text.lower())
+        if match is None:
+            return False
+        before = featurize(text[: match.start()], found.lexicon)
+        return not is_candidate([f for f in before if f not in _SPEAKER_WORDS])
 
     def _typed(
         self, type_label: str, score: float, reason: str | None, alleged: bool
