@@ -179,3 +179,11 @@ def test_cli_run_with_the_embedding_typer_records_its_stage(tmp_path, corpus):
     assert code == 0, output
     mentions = export(tmp_path, "mentions")
     assert mentions and {m["stage"] for m in mentions} == {"extract.mentions.minilm.v1"}
+
+
+def test_cli_run_without_the_opt_in_encoder_stops_with_one_line(tmp_path, corpus, monkeypatch):
+    monkeypatch.setattr("eventwire.stages.events.encoder.ENCODER_PACKAGE", "no_such_encoder")
+    code, output = invoke("run", str(corpus), "--db", db_url(tmp_path), "--embedding")
+    assert code == 1
+    assert "E901" in output and "no_such_encoder" in output and "[embed]" in output
+    assert "Traceback" not in output

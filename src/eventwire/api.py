@@ -120,6 +120,7 @@ def run_paths(
     settings = settings or PipelineSettings()
     ingest = ingest or IngestSettings()
     pipeline = Pipeline.from_settings(settings)
+    pipeline.setup()  # a missing model or resource stops the run here, with one message
     summary = RunSummary()
     with Store.open(db_url) as store:
         run_settings = {**asdict(settings), "max_bytes": ingest.max_bytes, "paths": list(paths)}

