@@ -79,3 +79,33 @@ def test_events_within_reach_are_joined(store: Store, write: Writer) -> None:
     assert (summary.mentions_seen, summary.founded, summary.attached) == (1, 0, 1)
     (event,) = list(iter_events(store))
     assert event["sources"] == ["Desert Wire", "State Radio"]
+
+
+def test_a_founder_dated_to_a_whole_year_still_takes_a_later_report(
+    store: Store, write: Writer
+) -> None:
+    """The founder's own dates anchor an event, whatever date the event settles on."""
+    founder = Report("Desert Wire", published="2019-12-31")
+    founder.mention(
+        "Troops retook Tel Harun from the gunmen this year.",
+        date="2019-01-01", date_end="2019-12-31", time_precision=3, score=0.95,
+    )  # fmt: skip
+    write(founder)
+    fuse(store)
+    (first,) = [event["event_id"] for event in iter_events(store)]
+    later = Report("State Radio", published="2019-08-02")
+    later.mention("Troops retook Tel Harun from the gunmen this year.", date="2019-08-01")
+    write(later)
+    summary = fuse(store, FuseSettings(chunk_articles=1))
+    assert (summary.founded, summary.attached) == (0, 1)
+    assert [event["event_id"] for event in iter_events(store)] == [first]
+
+
+def test_a_founder_one_day_before_a_window_is_within_reach(store: Store, write: Writer) -> None:
+    """The founder's window is padded: a day-precise founder on the 5th meets a mention
+    whose own window starts on the 6th."""
+    write(dated_report("Desert Wire", "2013-06-05"))
+    fuse(store)
+    write(dated_report("State Radio", "2013-06-07"))
+    summary = fuse(store)
+    assert (summary.founded, summary.attached) == (0, 1)

@@ -19,6 +19,7 @@ from eventwire.fuse.cluster import (
 )
 from eventwire.fuse.events import STAGE, attach_claims, event_row
 from eventwire.fuse.features import (
+    PAD_DAYS,
     ArticleView,
     MentionView,
     article_view,
@@ -43,10 +44,9 @@ from eventwire.store import Store
 
 __all__ = ["fuse", "fuse_store", "iter_events"]
 
-# How far an event's date may lie from its founding mention's: members must meet the
-# founder's window (at most 15 days of padding each side), and the event's date is a
-# member's. Used only to narrow the scan through the events' date index.
-REACH = timedelta(days=60)
+# The largest padding of a founding mention's window (a month-precise date): a stored event
+# can take a mention whose window meets its founder's dates widened by this.
+FOUNDER_PAD = timedelta(days=max(PAD_DAYS.values()))
 
 
 def fuse(store: Store, settings: FuseSettings | None = None) -> FuseSummary:
@@ -131,9 +131,8 @@ def reachable(connection: Connection, pending: Sequence[MentionView]) -> set[str
     windows = [window(mention) for mention in pending]
     if any(span is None for span in windows):
         return None
-    ranges = merge([span for span in windows if span is not None], timedelta(0))
-    margin = merge([(lo - REACH, hi + REACH) for lo, hi in ranges], timedelta(0))
-    return events_in_ranges(connection, iso(ranges), iso(margin))
+    spans = [(lo - FOUNDER_PAD, hi + FOUNDER_PAD) for lo, hi in filter(None, windows)]
+    return events_in_ranges(connection, iso(merge(spans, timedelta(0))))
 
 
 def merge(spans: Sequence[tuple[date, date]], gap: timedelta) -> list[tuple[date, date]]:

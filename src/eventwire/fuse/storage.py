@@ -86,20 +86,17 @@ def member_rows(
     return found
 
 
-def events_in_ranges(
-    connection: Connection, ranges: Sequence[DateRange], margin: Sequence[DateRange]
-) -> set[str]:
-    """Events that may take a mention dated in `ranges`: those whose founding mention's
-    dates meet a range (the founder anchors an event's window) or are unknown. `margin`
-    (the ranges widened) narrows the scan first through the events' date index."""
+def events_in_ranges(connection: Connection, ranges: Sequence[DateRange]) -> set[str]:
+    """Events whose founding mention's own dates meet one of `ranges` (the caller widens
+    them by the founder's largest padding: the founder's padded window anchors an event),
+    or whose founder is undated. The exact test is `Cluster.may_hold`'s; this is a
+    superset of it, read from the founders' dates, never from the event's own date."""
     events, founder = schema.events, schema.mentions
     first, last = founder.c.event_date, func.coalesce(founder.c.date_end, founder.c.event_date)
     meets: list[ColumnElement[bool]] = [and_(first <= hi, last >= lo) for lo, hi in ranges]
-    near = [events.c.event_date.between(lo, hi) for lo, hi in margin]
     joined = events.join(founder, founder.c.mention_id == events.c.founded_by)
     query = select(events.c.event_id).select_from(joined)
-    dated = and_(or_(*near), or_(*meets)) if ranges else literal(False)
-    query = query.where(or_(dated, events.c.event_date.is_(None), first.is_(None)))
+    query = query.where(or_(*meets, first.is_(None)) if meets else first.is_(None))
     return set(connection.execute(query).scalars())
 
 
