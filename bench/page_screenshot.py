@@ -1,6 +1,6 @@
-"""Screenshot of the web page over the seeds, for the README (docs/img/page.png).
+"""The web page over the seeds, checked in a real browser, and a screenshot of it.
 
-    python bench/page_screenshot.py [INPUT ...] [--out docs/img/page.png] [--db URL]
+    python bench/page_screenshot.py [INPUT ...] [--out bench/out/page_seeds.png] [--db URL]
 
 Builds a store from the inputs (default ../shared/seeds; skips with a message when they are
 absent), serves it with uvicorn on a free loopback port, opens the page in Debian's chromium
@@ -155,7 +155,7 @@ def check_claims(columns: list[dict[str, Any]]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Screenshot of the page over the seeds.")
     parser.add_argument("inputs", nargs="*", default=[str(SEEDS)])
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "img" / "page.png")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "page_seeds.png")
     parser.add_argument("--db", help="serve this store as it is instead of building one")
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=900)
