@@ -21,7 +21,7 @@ def _count(text: str, kind: str) -> int:
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
-        ("4 shot, 2 fatally, at a market\n\nPolice said four people were shot.", 2, 2),
+        ("6 shot, 3 fatally, near a bus stop\n\nOfficers said six people were shot.", 3, 3),
         ("Farmer dies after attack\n\nA farmer died on Sunday, officials said.", 1, 0),
         ("Shelling hits town\n\nResidents said 3 people were wounded.", 0, 3),
         ("Raid\n\nSo far this year 400 people have been killed in the province.", 0, 0),

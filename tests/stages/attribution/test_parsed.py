@@ -84,7 +84,7 @@ def test_attribute_statement_then_it_added_resolves_to_the_command(parse: Parse)
 
 def test_attribute_the_statement_said_refers_to_its_author(parse: Parse) -> None:
     text = (
-        "The interior ministry said in a statement on Friday that the curfew was lifted. "
+        "The interior ministry said in a statement late on Friday that the curfew was lifted. "
         "“Order has returned to every district,” the statement said."
     )
     found = _at(parse, text, "Order has returned")

@@ -7,7 +7,7 @@ by the `casualties-gva` and `plover-size` evaluations and meant for the event-le
 - A figure's point value is `low` when low == high, else the quantity's `best` ("nearly
   930" -> 930); vague bands ("hundreds") have none and are left out.
 - Left out: figures in a sentence that states a running total ("so far this year", "since
-  2011") or names a year ("in 2011, with 73 officers shot dead": a past tally), and
+  2011") or names a year ("in 2014, when 58 deputies were shot dead": a past tally), and
   figures after "among" ("among 17 killed this weekend").
 - The count is the largest point value among the figures in the headline and the lead
   (`LEAD_CHARS` of the body); only when those have none, the largest anywhere. Later
@@ -18,7 +18,7 @@ by the `casualties-gva` and `plover-size` evaluations and meant for the event-le
 - An article with no countable killed figure whose headline or first 300 characters report
   a death ("dies", "fatal shooting") outside the sentences of figures left out counts 1:
   one death told without a number.
-- An injured figure that says "shot" ("4 shot, 2 fatally") counts the shot minus the
+- An injured figure that says "shot" ("6 shot, 3 fatally") counts the shot minus the
   killed count (never below 0), as injured counts exclude the dead.
 """
 
@@ -44,7 +44,7 @@ _DEATH_CUE = re.compile(
     r"death)\b",
     re.IGNORECASE,
 )
-# "The decade's highest total came in 2011, with 73 officers shot dead": a past tally
+# "The record was set in 2014, when 58 deputies were shot dead": a past tally
 _IN_YEAR = re.compile(r"\b(?:in|during|of|since)\s+(?:19|20)\d\d\b")
 _SHOT = re.compile(r"\bshot\b|\bshooting\b(?![\s\w]{0,20}\b(?:wound|injur|hurt))", re.IGNORECASE)
 

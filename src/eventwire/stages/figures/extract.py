@@ -168,7 +168,7 @@ Cue = re.Pattern[str] | None
 def _conjunct_count(part: str) -> int | None:
     """ "a woman" -> 1, "their three children" -> 3, "two men" -> 2; None if not a count.
 
-    An unborn child is not counted: "five adults and an unborn child" -> 5."""
+    An unborn child is not counted: "four adults and an unborn baby" -> 4."""
     words = part.split()
     if _UNBORN.search(part):
         return 0

@@ -12,7 +12,7 @@ one), `subj` and a verb group (`pv` passive/intransitive, `av` active, `nv` noun
 - named pair   "Jane Doe and John Roe were shot dead" (2; matched on the text as written)
 - coordinated  "two men and a woman were killed", "killing his wife and their three
                children", "the deaths of a pastor, his wife and their two sons", "two
-               children, ages 3 and 5, and their mother died" (the sum)
+               boys, ages 6 and 9, and their father died" (the sum)
 - headline list  a headline "Gunman kills 2 adults, 2 teens", "Infant, 2 women killed"
                (the sum; commas alone join the parts, a bare "infant" is one)
 - headline bare  "Man kills wife" in a headline (1)
@@ -56,7 +56,7 @@ _ASIDE = (
     r"(?:[,—–]\s*(?:including|among\s+them)\b[^,—–.;\n]{1,60}[,—–]\s*"
     r"|\s*[—–]\s*[^—–.;\n]{1,60}[—–]\s*)?"
 )
-# "two children, ages 3 and 5, and their mother": ages between the parts of a list
+# "two boys, ages 6 and 9, and their father": ages between the parts of a list
 AGE_ASIDE = r"(?:\s*,\s*(?:ages?\s+)?\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*(?=\s*,))"
 # Verbs of a perpetrator's own death: "killing himself", "turned the gun on herself"
 _SELF_VERBS = (
