@@ -2,7 +2,8 @@
 named after a state, "X district", words for a place's people, and named facilities.
 
 The places below (Velmora, Corvania, Kestrel, Brenton) are invented for these tests and
-added to the small test gazetteer as a GeoNames-format dump.
+added to the small test gazetteer as a GeoNames-format dump; the air bases (Korvath,
+Dresmar, Ostrel) are invented too, and in no gazetteer.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.resources.gazetteer import Gazetteer, Place, import_geonames
+from eventwire.resources.gazetteer import Gazetteer, import_geonames
 from eventwire.stages.geocode import PlaceContext, Resolution, Toponym, resolve_document
 from eventwire.stages.geocode import resolve_place as resolve
 from eventwire.stages.geocode.facility import (
     FACILITY_PRECISION,
     facility_words,
     is_facility,
-    main_town,
+    sentence_of,
 )
 from tests.resources.gazetteer_helpers import build_small_gazetteer
 
@@ -119,10 +120,9 @@ def _story_results(gazetteer: Gazetteer) -> dict[str, Resolution]:
     return {r.toponym.name: r for r in resolve_document(gazetteer, STORY, spans)}
 
 
-def test_a_facility_goes_to_the_town_the_story_names_most(gazetteer: Gazetteer) -> None:
+def test_a_facility_is_not_put_in_the_town_the_story_names_most(gazetteer: Gazetteer) -> None:
     result = _story_results(gazetteer)["Mujtahid Hospital"]
-    assert result.place is not None and result.place.name == "Damascus"
-    assert result.precision == FACILITY_PRECISION and result.reason is None
+    assert result.place is None and result.reason and "no town" in result.reason
 
 
 def test_a_facility_named_after_a_town_of_the_story_goes_there(gazetteer: Gazetteer) -> None:
@@ -138,9 +138,71 @@ def test_a_facility_may_name_its_town_by_an_alternate_spelling(gazetteer: Gazett
     assert results[1].precision == FACILITY_PRECISION
 
 
-def test_a_facility_named_after_a_town_abroad_stays_in_the_story(gazetteer: Gazetteer) -> None:
+def test_a_facility_named_after_a_town_abroad_stays_unresolved(gazetteer: Gazetteer) -> None:
+    # Not Geneva (no Swiss story), and not the story's Damascus either.
     result = _story_results(gazetteer)["Geneva Hospital"]
-    assert result.place is not None and result.place.country == "SY"
+    assert result.place is None and result.reason
+
+
+AIR_BASE_STORY = (
+    "Jets struck Damascus again on Tuesday. In Damascus, families sheltered in basements. "
+    "The jets had taken off from Korvath Air Base, the monitor said. "
+    "Later, a drone hit the Dresmar Air Base near Homs. "
+    "Planes from Ostrel Air Base flew over Homs and Aleppo."
+)
+
+
+def _air_base_results(gazetteer: Gazetteer) -> dict[str, Resolution]:
+    text = AIR_BASE_STORY
+    names = (
+        "Damascus",
+        "Homs",
+        "Aleppo",
+        "Korvath Air Base",
+        "Dresmar Air Base",
+        "Ostrel Air Base",
+    )
+    spans = [Toponym(n, at, at + len(n)) for n in names for at in _offsets(text, n)]
+    spans.sort(key=lambda t: t.start)
+    return {r.toponym.name: r for r in resolve_document(gazetteer, text, spans)}
+
+
+def _offsets(text: str, name: str) -> list[int]:
+    found, at = [], text.find(name)
+    while at >= 0:
+        found.append(at)
+        at = text.find(name, at + 1)
+    return found
+
+
+def test_an_air_base_abroad_is_not_put_in_the_storys_town(gazetteer: Gazetteer) -> None:
+    # A Syria story naming Damascus most; the base's sentence names no town.
+    result = _air_base_results(gazetteer)["Korvath Air Base"]
+    assert result.place is None
+    assert (
+        result.reason == "a facility the gazetteer lacks, with no town in its name or its sentence"
+    )
+
+
+def test_a_facility_goes_to_the_one_town_of_its_sentence(gazetteer: Gazetteer) -> None:
+    result = _air_base_results(gazetteer)["Dresmar Air Base"]
+    assert result.place is not None and result.place.name == "Homs"
+    assert result.precision == FACILITY_PRECISION and result.reason is None
+
+
+def test_a_facility_whose_sentence_names_several_towns_stays_unresolved(
+    gazetteer: Gazetteer,
+) -> None:
+    result = _air_base_results(gazetteer)["Ostrel Air Base"]
+    assert result.place is None and result.reason and "several towns" in result.reason
+
+
+def test_a_facility_named_again_without_a_town_keeps_its_town(gazetteer: Gazetteer) -> None:
+    text = "Shelling hit Mujtahid Hospital in Damascus. Mujtahid Hospital later closed."
+    names = [Toponym("Mujtahid Hospital", 13, 30), Toponym("Damascus", 34, 42)]
+    names.append(Toponym("Mujtahid Hospital", 44, 61))
+    results = resolve_document(gazetteer, text, names)
+    assert [r.place.name if r.place else None for r in results] == ["Damascus"] * 3
 
 
 def test_a_remote_facility_stays_unresolved(gazetteer: Gazetteer) -> None:
@@ -151,7 +213,7 @@ def test_a_remote_facility_stays_unresolved(gazetteer: Gazetteer) -> None:
 def test_a_facility_without_a_town_in_the_story_stays_unresolved(gazetteer: Gazetteer) -> None:
     text = "Crowds gathered at Mujtahid Hospital."
     (result,) = resolve_document(gazetteer, text, [Toponym("Mujtahid Hospital", 19, 36)])
-    assert result.place is None and result.reason == "not in the gazetteer"
+    assert result.place is None and result.reason and "no town" in result.reason
 
 
 @pytest.mark.parametrize(
@@ -182,15 +244,32 @@ def test_facility_words_are_the_words_before_the_facility(name: str, words: list
     assert facility_words(name) == words
 
 
-def _town(place_id: int, name: str, feature: str = "city") -> Place:
-    return Place(place_id, None, name, feature, "US", "", "", "", 0.0, 0.0, 0, "test")
-
-
-def test_main_town_counts_mentions_and_keeps_the_first_on_a_tie() -> None:
-    brenton, velmora, state = _town(1, "Brenton"), _town(2, "Velmora"), _town(3, "K", "admin1")
-    found = [
-        Resolution(Toponym(p.name), p) for p in (state, state, state, brenton, velmora, velmora)
-    ]
-    assert main_town(found) == velmora
-    assert main_town(found[:5]) == brenton
-    assert main_town([Resolution(Toponym("Nowhere"), None)]) is None
+@pytest.mark.parametrize(
+    ("text", "name", "sentence"),
+    [
+        (
+            "Rain fell. Fans met at Velmora Stadium. Then",
+            "Velmora Stadium",
+            "Fans met at Velmora Stadium.",
+        ),
+        (
+            "Jets left the U.S. Air Base in St. Elm today!",
+            "U.S. Air Base",
+            "Jets left the U.S. Air Base in St. Elm today!",
+        ),
+        (
+            "Heading\nCrowds filled Velmora Square\nMore",
+            "Velmora Square",
+            "Crowds filled Velmora Square",
+        ),
+        (
+            'Mrs. Hale said "Velmora Park is shut." Later',
+            "Velmora Park",
+            'Mrs. Hale said "Velmora Park is shut."',
+        ),
+    ],
+)
+def test_sentence_of(text: str, name: str, sentence: str) -> None:
+    start = text.index(name)
+    first, last = sentence_of(text, start, start + len(name))
+    assert text[first:last].strip() == sentence

@@ -10,7 +10,8 @@ Pure functions over an injected `Gazetteer`. The steps, for one document:
 3. `resolve_place` returns the best candidate with its precision, or no place and a
    reason when unsure: never a country centroid in place of a town;
 4. `place_facilities` puts a named facility the gazetteer lacks (a hospital, an airport)
-   in a town of its document, with precision 2.
+   in the town its name starts with, or the one town its sentence names, with precision
+   2; otherwise it stays unresolved, with the reason.
 
 Modules: `model` (records, constants), `areas` (countries and regions a text names),
 `resolve` (scoring and resolution), `facility` (named facilities), `location` (an

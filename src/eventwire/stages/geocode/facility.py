@@ -1,18 +1,18 @@
 """Named facilities the gazetteer lacks (airports, hospitals, churches, parks, squares):
-placed in the town of their document, with precision 2.
+placed in a town with precision 2 only when the text says which town.
 
-A building or park named in a news story is almost always in or near the town the story
-is about, and the bundled gazetteer has towns, not buildings. So a facility name that
-found no place is given the town named at its start when the document supports that
-town ("Homs Clock Tower" -> Homs; "Damascus-Mezzeh Military Airport" -> Damascus), else
-the town the document names most often. Without a town in the document it stays
-unresolved. Remote facilities (national parks and forests) are left alone.
+The bundled gazetteer has towns, not buildings. A facility name that found no place is
+given the town named at its start when the document supports that town ("Homs Clock
+Tower" -> Homs; "Damascus-Mezzeh Military Airport" -> Damascus), else the town named on
+its own in the facility's sentence ("an air strike on Mujtahid Hospital in Damascus").
+Otherwise it stays unresolved with a reason: the story's main town is no evidence (a
+foreign "... Air Base" in a Syria story is not in Damascus), and neither is a sentence
+naming several towns. Remote facilities (national parks and forests) are left alone.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -24,8 +24,8 @@ __all__ = [
     "TownLookup",
     "facility_words",
     "is_facility",
-    "main_town",
     "place_facilities",
+    "sentence_of",
 ]
 
 FACILITY_PRECISION = 2  # in or near the town: ACLED's "near a place"
@@ -48,6 +48,11 @@ _REMOTE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[\s\-–—/]+")
+# A sentence ends at . ! or ? (and closing quotes) before a space, or at a line break;
+# not after an initial ("U.S.", "J.") or the short words place names and titles abbreviate.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
+_ABBREVIATED = re.compile(r"(?<!\w)(?:[A-Z]|St|Mt|Ft|Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|No)\.$")
+_NO_TOWN = "a facility the gazetteer lacks, with no town in its name or its sentence"
 
 TownLookup = Callable[[str, PlaceContext], Place | None]
 
@@ -66,19 +71,19 @@ def facility_words(name: str) -> list[str]:
     return [w for w in _WORDS.split(head) if w]
 
 
-def main_town(resolutions: Sequence[Resolution]) -> Place | None:
-    """The town (or district) the document names most often; the first named on a tie."""
-    counts: Counter[int] = Counter()
-    first: dict[int, Place] = {}
-    for res in resolutions:
-        place = res.place
-        if place is not None and place.feature in _TOWNS:
-            counts[place.place_id] += 1
-            first.setdefault(place.place_id, place)
-    if not counts:
-        return None
-    best = max(first, key=lambda pid: counts[pid])  # dicts keep order: first wins ties
-    return first[best]
+def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The (start, end) offsets of the sentence around text[start:end]."""
+    first, last = 0, len(text)
+    for match in _SENTENCE_END.finditer(text):
+        stop = match.start()
+        if match.group() != "\n" and _ABBREVIATED.search(text, max(0, stop - 3), stop + 1):
+            continue
+        if match.end() <= start:
+            first = match.end()
+        elif match.start() >= end:
+            last = stop + len(match.group().rstrip())
+            break
+    return first, last
 
 
 def _town_in_name(name: str, context: PlaceContext, town_named: TownLookup) -> Place | None:
@@ -93,27 +98,69 @@ def _town_in_name(name: str, context: PlaceContext, town_named: TownLookup) -> P
     return None
 
 
+def _towns_in_sentences(
+    mentions: Sequence[Resolution], resolutions: Sequence[Resolution], text: str
+) -> list[Place]:
+    """The distinct towns (or districts) named on their own, and resolved, in the
+    sentences where the facility is named (first named first)."""
+    towns: dict[int, Place] = {}
+    for mention in mentions:
+        if not text or not mention.toponym.end:
+            continue
+        start, end = sentence_of(text, mention.toponym.start, mention.toponym.end)
+        for res in resolutions:
+            topo, place = res.toponym, res.place
+            if place is None or place.feature not in _TOWNS or not topo.end:
+                continue
+            if topo.start < end and topo.end > start:
+                towns.setdefault(place.place_id, place)
+    return list(towns.values())
+
+
+def _place_one(
+    mentions: Sequence[Resolution],
+    resolutions: Sequence[Resolution],
+    context: PlaceContext,
+    town_named: TownLookup,
+    text: str,
+) -> Resolution:
+    first = mentions[0]
+    found = _town_in_name(first.toponym.name, context, town_named)
+    if found is None:
+        towns = _towns_in_sentences(mentions, resolutions, text)
+        if len(towns) > 1:
+            named = ", ".join(t.name for t in towns[:3])
+            reason = f"a facility the gazetteer lacks; its sentences name several towns ({named})"
+            return Resolution(first.toponym, None, reason=reason)
+        if not towns:
+            return Resolution(first.toponym, None, reason=_NO_TOWN)
+        found = towns[0]
+    return Resolution(first.toponym, found, FACILITY_PRECISION, 0.0, None)
+
+
 def place_facilities(
-    resolutions: list[Resolution], context: PlaceContext, town_named: TownLookup
+    resolutions: list[Resolution],
+    context: PlaceContext,
+    town_named: TownLookup,
+    text: str = "",
 ) -> list[Resolution]:
-    """The resolutions with each unresolved facility placed in a town of the document
-    (see the module doc); `town_named(words, context)` returns the town those words name
-    when the document supports it, else None."""
-    town = main_town(resolutions)
-    placed: dict[str, Resolution] = {}
+    """The resolutions with each unresolved facility placed in a town (see the module
+    doc): the town at the start of its name, which `town_named(words, context)` returns
+    when the document supports it (else None), or else the one town resolved on its own
+    in the sentences of `text` where the facility is named (all mentions of one name get
+    the same answer). Without `text` only the first rule applies."""
+    mentions: dict[str, list[Resolution]] = {}
+    for res in resolutions:
+        if res.place is None and is_facility(res.toponym.name):
+            mentions.setdefault(name_key(res.toponym.name), []).append(res)
+    placed = {
+        key: _place_one(found, resolutions, context, town_named, text)
+        for key, found in mentions.items()
+    }
     results = []
     for res in resolutions:
-        name = res.toponym.name
-        if res.place is not None or not is_facility(name):
-            results.append(res)
-            continue
-        key = name_key(name)
-        if key not in placed:
-            found = _town_in_name(name, context, town_named) or town
-            placed[key] = (
-                res
-                if found is None
-                else Resolution(res.toponym, found, FACILITY_PRECISION, 0.0, None)
-            )
-        results.append(replace(placed[key], toponym=res.toponym))
+        key = name_key(res.toponym.name)
+        if res.place is None and key in placed:
+            res = replace(placed[key], toponym=res.toponym)
+        results.append(res)
     return results

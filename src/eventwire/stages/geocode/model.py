@@ -10,7 +10,7 @@ from eventwire.resources.gazetteer import Gazetteer, Place
 
 __all__ = ["EMPTY_CONTEXT", "NAME", "PRECISION", "PlaceContext", "Resolution", "Toponym"]
 
-NAME = "resolve.places.gazetteer.v1"
+NAME = "resolve.places.gazetteer.v2"
 
 CELL_DEGREES = 1.0  # "nearby" = in the same or an adjacent 1-degree cell (111-220 km)
 _AREAS = frozenset({"continent", "country", "admin1", "area"})

@@ -462,7 +462,7 @@ def resolve_document(
             choices[key] = _choose(gazetteer, topo.name, own, memo)
         before = text[max(0, topo.start - 40) : topo.start] if topo.end else ""
         results.append(_resolution(topo, choices[key], before))
-    return place_facilities(results, context, _town_lookup(gazetteer, memo))
+    return place_facilities(results, context, _town_lookup(gazetteer, memo), text)
 
 
 def _town_lookup(gazetteer: Gazetteer, memo: dict[str, list[Candidate]]) -> TownLookup:

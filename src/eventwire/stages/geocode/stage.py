@@ -22,7 +22,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 class GazetteerGeocoder:
     """Resolves the GPE/LOC/FAC entities of every article against the offline gazetteer."""
 
-    name: ClassVar[str] = "resolve.places.gazetteer.v1"
+    name: ClassVar[str] = "resolve.places.gazetteer.v2"
     requires: ClassVar[tuple[str, ...]] = ("articles", "docs")
     provides: ClassVar[tuple[str, ...]] = ("places",)
 
