@@ -6,7 +6,8 @@ Times, by process CPU time (steadier than wall time on a shared machine): a raw 
 pass over the texts (`nlp.pipe`, batches of 32, model loaded beforehand), then the
 eventwire pipeline over the same inputs batch by batch, each stage timed on its own, the
 setup (models, entity rulers, resources) once, the store's writes and the fusion pass at
-the end. Prints one JSON line: the seconds of each, their total and the ratio raw spaCy /
+the end. Reading and decoding the inputs is not timed (it happens between the timers).
+Prints one JSON line: the seconds of each, their total and the ratio raw spaCy /
 eventwire total (the throughput target is >= 0.75). Exits 0 with a message when there is
 no corpus (../shared/data absent and no --corpus).
 """
