@@ -4,8 +4,8 @@
 import { colourOf, radiusOf, sizeFigure, el, placeOf, dateOf, shortBand } from "./format.js";
 
 const BASEMAP = "/static/vendor/world-atlas/countries-50m.json";
-const LABELLED_PLACES = 40;
-const CANVAS_ABOVE = 3000; // markers drawn on one canvas past this many placed events // place names are drawn when the events cover at most this many
+const LABELLED_PLACES = 40; // place names are drawn when the events cover at most this many
+const CANVAS_ABOVE = 3000; // markers drawn on one canvas past this many placed events
 
 export function createMap(container, tiles) {
   const map = L.map(container, { zoomSnap: 0.5, worldCopyJump: true, minZoom: 2, maxZoom: 13 });
