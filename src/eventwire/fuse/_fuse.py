@@ -14,8 +14,8 @@ from eventwire.fuse.cluster import (
     Assignment,
     Cluster,
     cluster_mentions,
+    eligible_mentions,
     event_id_for,
-    is_context,
 )
 from eventwire.fuse.events import STAGE, attach_claims, event_row
 from eventwire.fuse.features import (
@@ -99,7 +99,9 @@ def fuse_chunk(
     of the events it touched."""
     summary.mentions_seen += len(pending)
     known: dict[str, ArticleView] = {}
-    candidates = eligible(pending, views_of(connection, pending, [], settings, known), settings)
+    candidates = eligible_mentions(
+        pending, views_of(connection, pending, [], settings, known), settings
+    )
     clusters = load_clusters(member_rows(connection, reachable(connection, candidates)))
     found = views_of(connection, pending, clusters, settings, known)
     founded_before = {cluster.event_id for cluster in clusters}
@@ -114,14 +116,6 @@ def fuse_chunk(
     write(connection, clusters, touched, assignments, found, settings)
     summary.founded += len(touched - founded_before)
     return touched
-
-
-def eligible(
-    pending: Sequence[MentionView], articles: Mapping[str, ArticleView], settings: FuseSettings
-) -> list[MentionView]:
-    """The mentions that may found or join an event (not context, typed as ACLED asks)."""
-    typed = [m for m in pending if m.disorder_type or not settings.acled_only]
-    return [m for m in typed if not is_context(m, articles.get(m.article_id))]
 
 
 def reachable(connection: Connection, pending: Sequence[MentionView]) -> set[str] | None:

@@ -11,7 +11,7 @@ founded it, so it never changes as reports arrive.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
@@ -21,7 +21,14 @@ from eventwire.fuse.settings import FuseSettings
 from eventwire.fuse.similarity import NO_MATCH, Match, compare, conflicts, place_fit
 from eventwire.records import content_id
 
-__all__ = ["Assignment", "Cluster", "cluster_mentions", "event_id_for", "mention_order"]
+__all__ = [
+    "Assignment",
+    "Cluster",
+    "cluster_mentions",
+    "eligible_mentions",
+    "event_id_for",
+    "mention_order",
+]
 
 BACKGROUND_DAYS = 7
 
@@ -94,6 +101,15 @@ def can_found(mention: MentionView, article: ArticleView | None, settings: FuseS
     return mention.score >= settings.found_background
 
 
+def eligible_mentions(
+    mentions: Iterable[MentionView], articles: Mapping[str, ArticleView], settings: FuseSettings
+) -> list[MentionView]:
+    """The mentions that may found or join an event: typed as ACLED asks (with
+    `settings.acled_only`), and not context."""
+    typed = [m for m in mentions if m.disorder_type or not settings.acled_only]
+    return [m for m in typed if not is_context(m, articles.get(m.article_id))]
+
+
 def is_context(mention: MentionView, article: ArticleView | None) -> bool:
     """A past reference dated only to a month or more ("since March 2011"): context, not a
     report of an event; such a mention neither founds nor joins one."""
@@ -145,8 +161,7 @@ def cluster_mentions(
     strongest left founds an event and the rest try again, until none is left. Weak
     mentions go last and only join."""
     ordered = sorted(pending, key=lambda mention: mention_order(mention, articles))
-    eligible = [m for m in ordered if not settings.acled_only or m.disorder_type]
-    eligible = [m for m in eligible if not is_context(m, articles.get(m.article_id))]
+    eligible = eligible_mentions(ordered, articles, settings)
     strong = [m for m in eligible if can_found(m, articles.get(m.article_id), settings)]
     found: list[Assignment] = []
     for _article, group in groupby(strong, key=lambda mention: mention.article_id):

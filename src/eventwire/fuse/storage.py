@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, literal, or_, select, tuple_
+from sqlalchemy import Connection, Select, and_, delete, func, literal, or_, select, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from eventwire.store import schema
@@ -28,6 +28,19 @@ DateRange = tuple[str, str]  # ISO days, inclusive
 ArticleKey = tuple[str, str, int, str]  # (published or "~", document, ordinal, article_id)
 ARTICLE_COLUMNS = ("article_id", "document", "ordinal", "outlet", "credits", "published", "text")
 LAST = "~"  # sorts after every ISO date: articles without a date go last
+
+
+def rows_in(
+    connection: Connection, query: Select[Any], column: ColumnElement[Any], ids: Iterable[str]
+) -> list[Row]:
+    """The rows of `query` whose `column` is one of `ids`, asked 500 ids at a time (the
+    databases' limits on bound parameters)."""
+    found: list[Row] = []
+    for chunk in chunks(sorted(set(ids))):
+        found += [
+            dict(row) for row in connection.execute(query.where(column.in_(chunk))).mappings()
+        ]
+    return found
 
 
 def pending_articles(
@@ -61,10 +74,7 @@ def pending_rows(connection: Connection, article_ids: Iterable[str] | None = Non
     query = query.order_by(mentions.c.mention_id)
     if article_ids is None:
         return [dict(row) for row in connection.execute(query).mappings()]
-    found: list[Row] = []
-    for chunk in chunks(sorted(set(article_ids))):
-        part = query.where(mentions.c.article_id.in_(chunk))
-        found += [dict(row) for row in connection.execute(part).mappings()]
+    found = rows_in(connection, query, mentions.c.article_id, article_ids)
     return sorted(found, key=lambda row: str(row["mention_id"]))
 
 
@@ -78,12 +88,10 @@ def member_rows(
     query = select(links.c.event_id, mentions).select_from(joined)
     order = query.order_by(links.c.event_id, mentions.c.article_id, mentions.c.start)
     if event_ids is None:
-        return [(row["event_id"], dict(row)) for row in connection.execute(order).mappings()]
-    found: list[tuple[str, Row]] = []
-    for chunk in chunks(sorted(set(event_ids))):
-        part = order.where(links.c.event_id.in_(chunk))
-        found += [(row["event_id"], dict(row)) for row in connection.execute(part).mappings()]
-    return found
+        rows = [dict(row) for row in connection.execute(order).mappings()]
+    else:
+        rows = rows_in(connection, order, links.c.event_id, event_ids)
+    return [(row["event_id"], row) for row in rows]
 
 
 def events_in_ranges(connection: Connection, ranges: Sequence[DateRange]) -> set[str]:
@@ -104,12 +112,11 @@ def events_in_articles(connection: Connection, article_ids: Iterable[str]) -> se
     """Events with a member mention in any of the articles."""
     mentions, links = schema.mentions, schema.event_mentions
     joined = links.join(mentions, mentions.c.mention_id == links.c.mention_id)
-    found: set[str] = set()
-    for chunk in chunks(sorted(set(article_ids))):
-        query = select(links.c.event_id).select_from(joined)
-        query = query.where(mentions.c.article_id.in_(chunk)).distinct()
-        found.update(connection.execute(query).scalars())
-    return found
+    query = select(links.c.event_id).select_from(joined).distinct()
+    return {
+        str(row["event_id"])
+        for row in rows_in(connection, query, mentions.c.article_id, article_ids)
+    }
 
 
 def event_count(connection: Connection) -> int:
@@ -118,21 +125,14 @@ def event_count(connection: Connection) -> int:
 
 def article_rows(connection: Connection, ids: Iterable[str]) -> list[Row]:
     articles = schema.articles
-    columns = [articles.c[name] for name in ARTICLE_COLUMNS]
-    found: list[Row] = []
-    for chunk in chunks(sorted(set(ids))):
-        query = select(*columns).where(articles.c.article_id.in_(chunk))
-        found += [dict(row) for row in connection.execute(query).mappings()]
-    return found
+    query = select(*(articles.c[name] for name in ARTICLE_COLUMNS))
+    return rows_in(connection, query, articles.c.article_id, ids)
 
 
 def claim_rows(connection: Connection, article_ids: Iterable[str]) -> list[Row]:
     claims = schema.claims
-    found: list[Row] = []
-    for chunk in chunks(sorted(set(article_ids))):
-        query = select(claims).where(claims.c.article_id.in_(chunk)).order_by(claims.c.claim_id)
-        found += [dict(row) for row in connection.execute(query).mappings()]
-    return found
+    query = select(claims).order_by(claims.c.claim_id)
+    return rows_in(connection, query, claims.c.article_id, article_ids)
 
 
 def replace_events(
