@@ -99,9 +99,8 @@ def fuse_chunk(
     of the events it touched."""
     summary.mentions_seen += len(pending)
     known: dict[str, ArticleView] = {}
-    candidates = eligible_mentions(
-        pending, views_of(connection, pending, [], settings, known), settings
-    )
+    plain = load_views(connection, {m.article_id for m in pending}, known)
+    candidates = eligible_mentions(pending, plain, settings)
     clusters = load_clusters(member_rows(connection, reachable(connection, candidates)))
     found = views_of(connection, pending, clusters, settings, known)
     founded_before = {cluster.event_id for cluster in clusters}
@@ -152,16 +151,23 @@ def views_of(
     known: dict[str, ArticleView],
 ) -> dict[str, ArticleView]:
     """The articles at hand (of the pending mentions and the loaded events), with their
-    strong mentions counted and their words weighed against each other. Views already
-    made are taken from `known`, and the new ones added to it."""
+    strong mentions counted and their words weighed against each other."""
     ids = {m.article_id for m in pending} | {m.article_id for c in clusters for m in c.members}
+    everyone = [*pending, *(m for c in clusters for m in c.members)]
+    found = load_views(connection, ids, known)
+    return weigh_articles(count_strong(found, everyone, settings.found))
+
+
+def load_views(
+    connection: Connection, ids: set[str], known: dict[str, ArticleView]
+) -> dict[str, ArticleView]:
+    """Views of the articles `ids`, read once per chunk: those in `known` are reused and
+    the new ones added to it."""
     missing = ids - known.keys()
     known.update(
         (row["article_id"], article_view(row)) for row in article_rows(connection, missing)
     )
-    found = {key: known[key] for key in ids if key in known}
-    everyone = [*pending, *(m for c in clusters for m in c.members)]
-    return weigh_articles(count_strong(found, everyone, settings.found))
+    return {key: known[key] for key in ids if key in known}
 
 
 def load_clusters(members: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Cluster]:
