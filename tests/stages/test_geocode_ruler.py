@@ -5,6 +5,7 @@ import spacy
 
 from eventwire.resources.gazetteer import Gazetteer
 from eventwire.stages.geocode import add_place_ruler, place_names, place_patterns, written_forms
+from eventwire.stages.geocode.ruler import _plain_names_split
 from tests.resources.gazetteer_helpers import build_small_gazetteer
 
 
@@ -75,3 +76,26 @@ def test_add_place_ruler_puts_core_names_before_the_world(gazetteer: Gazetteer) 
     core, world = add_place_ruler(nlp, gazetteer)
     assert nlp.pipe_names == ["sentencizer", "place_ruler", "place_ruler_world"]
     assert core.patterns and world.patterns
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tal Sousin",
+        "Ras al Ain",
+        "Al-Qusayr",
+        "St. Louis",
+        "N'Djamena",
+        "Cannot",
+        "Dont Dam",
+        "Quşayr",
+        "Khan  Shaykhun",
+        "Zone 3",
+    ],
+)
+def test_names_split_for_patterns_as_the_tokenizer_splits_them(name: str) -> None:
+    nlp = spacy.blank("en")
+    expected = [token.text for token in nlp.make_doc(name)]
+    with _plain_names_split(nlp):
+        assert [token.text for token in nlp.make_doc(name)] == expected
+    assert [token.text for token in nlp.make_doc(name)] == expected  # the tokenizer is back

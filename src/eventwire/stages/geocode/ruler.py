@@ -15,6 +15,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,29 @@ def _is_abbreviation(name: str) -> bool:
     return "." in name
 
 
+@contextmanager
+def _plain_names_split(nlp: Any) -> Iterator[None]:
+    """While patterns are added, a name of plain words (letters only, one space apart, none
+    a tokenizer special case such as "Cannot") is split at its spaces, which is what the
+    tokenizer would do after trying its affix rules; other names go through the tokenizer.
+    Nineteen names in twenty are plain, so the rulers build in a fraction of the time."""
+    from spacy.tokens import Doc
+
+    tokenizer, special = nlp.tokenizer, frozenset(nlp.tokenizer.rules or ())
+
+    def split(name: str) -> Any:
+        words = name.split(" ")
+        if all(word.isalpha() and word not in special for word in words):
+            return Doc(nlp.vocab, words=words)
+        return tokenizer(name)
+
+    nlp.tokenizer = split
+    try:
+        yield
+    finally:
+        nlp.tokenizer = tokenizer
+
+
 def place_patterns(
     names: Iterable[tuple[str, str]], stop_words: frozenset[str] = frozenset()
 ) -> list[dict[str, str]]:
@@ -129,7 +153,7 @@ def add_place_ruler(nlp: Any, gazetteer: Gazetteer, **options: Any) -> tuple[Any
     world = nlp.add_pipe("entity_ruler", name=WORLD_RULER_NAME)
     # Patterns are tokenised with every component disabled: only the tokenizer runs
     # (seconds, not the half minute it takes through the tagger and parser).
-    with nlp.select_pipes(disable=nlp.pipe_names):
+    with nlp.select_pipes(disable=nlp.pipe_names), _plain_names_split(nlp):
         core.add_patterns(place_patterns(place_names(path, **options), stop_words))
         world.add_patterns(place_patterns(place_names(path, world=True, **options), stop_words))
     return core, world
