@@ -63,3 +63,14 @@ def test_rules_with_conditions_it_cannot_read_are_left_to_spacy() -> None:
     assert readable([known])
     assert not readable([{"patterns": [[{"LENGTH": {">=": 3}}]], "attrs": {"POS": "X"}}])
     assert not readable([{"patterns": [[{"LOWER": {"FUZZY": "war"}}]], "attrs": {"POS": "X"}}])
+
+
+def test_values_are_the_same_after_the_caches_start_again(
+    pipelines: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full, fast = pipelines
+    monkeypatch.setattr("eventwire.resources.grammar.MAX_CACHED", 5)
+    expected = [values(doc) for doc in full.pipe(TEXTS)]
+    assert [values(doc) for doc in fast.pipe(TEXTS)] == expected
+    grammar = fast.get_pipe(GRAMMAR_PIPE)
+    assert len(grammar._seen) + len(grammar._lemmas) < 5 + 2 * len(fast(TEXTS[-1]))

@@ -20,6 +20,7 @@ __all__ = ["GRAMMAR_PIPE", "REPLACED", "Grammar", "add_grammar", "readable"]
 
 GRAMMAR_PIPE = "eventwire_grammar"
 REPLACED = ("attribute_ruler", "lemmatizer")  # loaded but not run: `Grammar` does their work
+MAX_CACHED = 200_000  # cached keys (FA-KES, 753 articles, fills 36,000); past it, start again
 
 Spec = Mapping[str, Any]  # one token of a Matcher pattern: {"TAG": "NN", "LOWER": {"IN": [...]}}
 Result = tuple[
@@ -74,6 +75,9 @@ class Grammar:
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Any) -> Any:
+        if len(self._seen) + len(self._lemmas) > MAX_CACHED:
+            self._seen.clear()  # a long run meets new words without end: memory stays flat
+            self._lemmas.clear()
         seen, lemmas = self._seen, self._lemmas
         for token in doc:
             key = (token.lower, token.tag, token.dep)
