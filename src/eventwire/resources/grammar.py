@@ -79,6 +79,7 @@ class Grammar:
             self._seen.clear()  # a long run meets new words without end: memory stays flat
             self._lemmas.clear()
         seen, lemmas = self._seen, self._lemmas
+        relabelled: list[tuple[Any, int | None, int | None]] = []
         for token in doc:
             key = (token.lower, token.tag, token.dep)
             known = seen.get(key)
@@ -92,16 +93,19 @@ class Grammar:
                 token.pos = pos
             if morph is not None:
                 token.set_morph(morph)
-            if tag is not None:
-                token.tag = tag
-            if dep is not None:
-                token.dep = dep
+            if tag is not None or dep is not None:
+                relabelled.append((token, tag, dep))
             if lemma is None:
                 lemma_key = (token.orth, token.pos, token.morph.key)
                 lemma = lemmas.get(lemma_key)
                 if lemma is None:
                     lemma = lemmas[lemma_key] = self.strings.add(self._lemma(token))
             token.lemma = lemma
+        for token, tag, dep in relabelled:  # last: rules read the tags and labels as parsed
+            if tag is not None:
+                token.tag = tag
+            if dep is not None:
+                token.dep = dep
         return doc
 
     def _local(self, token: Any) -> tuple[Result, tuple[int, ...] | None]:
