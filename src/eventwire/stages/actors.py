@@ -23,7 +23,7 @@ militants") and resolves each one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -31,6 +31,7 @@ from typing import Literal
 from eventwire.errors import Code, EventwireError
 from eventwire.records import Actor
 from eventwire.resources import read_csv
+from eventwire.stages.figures.lexicon import alternation
 
 __all__ = [
     "NAME",
@@ -155,6 +156,27 @@ def _raw_alternation(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
+def _raw_starts(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Where a match of `_raw_alternation(phrases)` can start: at the first word of a phrase,
+    in any case, followed by a non-word character or the end (what joins words is no word
+    character). A prefix tree of first words: one test per position, not one per phrase."""
+    firsts = [words[0] for words in map(str.split, set(phrases)) if words]
+    return re.compile(rf"(?<!\w)(?=(?:{alternation(firsts)})(?!\w))", re.IGNORECASE)
+
+
+def _scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying `pattern` only at the positions `starts` finds.
+
+    The matches are the same when `pattern` can match nowhere else (as with `_raw_starts`):
+    `finditer` too takes the leftmost match, then goes on from its end.
+    """
+    end = 0
+    for start in starts.finditer(text):
+        if start.start() >= end and (match := pattern.match(text, start.start())):
+            end = match.end()
+            yield match
+
+
 def _merge(matches: Iterable[re.Match[str]], text: str) -> list[tuple[int, int]]:
     """Spans of adjacent matches joined: "foreign-backed" + "militants" is one mention."""
     spans: list[tuple[int, int]] = []
@@ -255,6 +277,7 @@ class ActorDictionary:
         }
         phrases = [*self._named, *self._generic, *self._labels, *self._country_names]
         self._mention_re = _raw_alternation(phrases)
+        self._mention_starts = _raw_starts(phrases)
 
     @classmethod
     def load(
@@ -313,7 +336,8 @@ class ActorDictionary:
         `countries` is true ("the border with Lebanon" is a place more often than an actor).
         """
         found = []
-        for start, end in _merge(self._mention_re.finditer(text), text):
+        mentions = _scan(self._mention_re, self._mention_starts, text)
+        for start, end in _merge(mentions, text):
             start = _with_prefix(text, start)
             actor = self.resolve(text[start:end], country_iso3, stance=stance)
             if actor.known and (countries or actor.via != "country"):
