@@ -298,6 +298,8 @@ def _scanned(phrases: list[str], text: str) -> list[tuple[int, int]]:
         "Us, us. uS!",  # any case, next to punctuation
         "VALLEY GUARD CORPSMEN and valleyguard",  # a word that runs on is no match
         "ſt. us RİVER MILITIA",  # letters that match other letters in any case
+        "the valley, guard and river; militia",  # a comma or semicolon joins no words
+        "the valley was quiet by the river",  # first words alone
         "",
     ],
 )

@@ -31,7 +31,7 @@ from typing import Literal
 from eventwire.errors import Code, EventwireError
 from eventwire.records import Actor
 from eventwire.resources import read_csv
-from eventwire.stages.figures.lexicon import alternation
+from eventwire.stages.prefix_tree import prefix_tree
 
 __all__ = [
     "NAME",
@@ -148,20 +148,30 @@ def _alternation(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
 
 
+_RAW_JOIN = r"(?:['’]s?)?[\s\-–.]+"  # between the words of a phrase in raw text
+
+
 def _raw_alternation(phrases: Iterable[str]) -> re.Pattern[str]:
     """Normalised phrases matched in raw text: any case, hyphens, "'s" and dots between words."""
     words = [phrase.split() for phrase in sorted(set(phrases), key=lambda p: (-len(p), p))]
-    join = r"(?:['’]s?)?[\s\-–.]+"
-    body = "|".join(join.join(map(re.escape, w)) for w in words if w)
+    body = "|".join(_RAW_JOIN.join(map(re.escape, w)) for w in words if w)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
 def _raw_starts(phrases: Iterable[str]) -> re.Pattern[str]:
     """Where a match of `_raw_alternation(phrases)` can start: at the first word of a phrase,
-    in any case, followed by a non-word character or the end (what joins words is no word
-    character). A prefix tree of first words: one test per position, not one per phrase."""
-    firsts = [words[0] for words in map(str.split, set(phrases)) if words]
-    return re.compile(rf"(?<!\w)(?=(?:{alternation(firsts)})(?!\w))", re.IGNORECASE)
+    in any case, then a non-word character or the end (what joins words is no word
+    character); when no phrase is that word alone, at it joined to a second word of one.
+    A prefix tree: one test per position, not one per phrase."""
+    seconds: dict[str, set[str]] = {}
+    for words in map(str.split, set(phrases)):
+        if words:
+            seconds.setdefault(words[0], set()).add(words[1] if len(words) > 1 else "")
+    heads: list[str] = []
+    for first, nexts in seconds.items():
+        heads += [first] if "" in nexts else [f"{first} {second}" for second in nexts]
+    tree = prefix_tree(heads, lambda char: _RAW_JOIN if char == " " else re.escape(char))
+    return re.compile(rf"(?<!\w)(?=(?:{tree})(?!\w))", re.IGNORECASE)
 
 
 def _scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

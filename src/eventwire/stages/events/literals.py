@@ -15,6 +15,8 @@ import re._parser as sre_parser  # type: ignore[import-not-found]  # no stub for
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from eventwire.stages.prefix_tree import prefix_tree
+
 __all__ = ["LiteralIndex", "required_literals"]
 
 Needs = frozenset[str] | None  # every match contains one of the strings; None: unknown
@@ -95,7 +97,7 @@ class LiteralIndex:
             )
             for literal in needed_by
         }
-        self._scan = re.compile(f"(?=({_prefix_tree(needed_by)}))") if needed_by else None
+        self._scan = re.compile(f"(?=({prefix_tree(needed_by)}))") if needed_by else None
 
     def possible(self, text: str) -> list[int]:
         """The indices of the patterns that can match `text`, in order."""
@@ -103,26 +105,3 @@ class LiteralIndex:
             return sorted(self._always)
         found = (self._owners[match[1]] for match in self._scan.finditer(text))
         return sorted(self._always.union(*found))
-
-
-def _prefix_tree(literals: Iterable[str]) -> str:
-    """An alternation of `literals` that matches the longest one at a position: a prefix
-    tree, where going on down a branch is tried before ending at a shorter literal."""
-    tree: _Tree = {}
-    for literal in literals:
-        node = tree
-        for char in literal:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-_Tree = dict[str, "_Tree"]
-
-
-def _branches(node: _Tree) -> str:
-    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
