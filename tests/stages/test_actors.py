@@ -16,6 +16,9 @@ from eventwire.stages.actors import (
     Stance,
     _actor_entry,
     _label_entry,
+    _raw_alternation,
+    _raw_starts,
+    _scan,
     find_actors,
     normalize,
     resolve_actor,
@@ -270,3 +273,51 @@ def test_find_actors_names_never_repeat_a_loaded_label(text: str) -> None:
     for _, actor in find_actors(text, "SYR"):
         name = normalize(actor.name)
         assert not any(word in name for word in ("terrorist", "regime", "so called", "backed"))
+
+
+# A made-up phrase table: one-word and several-word phrases, phrases sharing a first word,
+# a phrase that is the prefix of another, a two-letter abbreviation.
+_PHRASES = ["valley guard", "valley guard corps", "river militia", "militia", "us", "red hand"]
+
+
+def _scanned(phrases: list[str], text: str) -> list[tuple[int, int]]:
+    pattern = _raw_alternation(phrases)
+    return [m.span() for m in _scan(pattern, _raw_starts(phrases), text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "valley guard",  # the whole text
+        "Valley Guard Corps fighters",  # at the start, title case
+        "fighters of the VALLEY-GUARD",  # at the end, upper case, hyphen
+        "the Valley’s guard corps and the river–militia",  # curly "’s", en dash
+        "the valley's guard. corps",  # apostrophe, dots between words
+        "River\n militia, militia-led, militias",  # newline; a longer word is no match
+        "the US-backed Red  Hand",  # abbreviation, two spaces
+        "Us, us. uS!",  # any case, next to punctuation
+        "VALLEY GUARD CORPSMEN and valleyguard",  # a word that runs on is no match
+        "ſt. us RİVER MILITIA",  # letters that match other letters in any case
+        "the valley, guard and river; militia",  # a comma or semicolon joins no words
+        "the valley was quiet by the river",  # first words alone
+        "",
+    ],
+)
+def test_scan_finds_what_the_full_alternation_finds(text: str) -> None:
+    expected = [m.span() for m in _raw_alternation(_PHRASES).finditer(text)]
+    assert _scanned(_PHRASES, text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["valley", "Valley", "GUARD", "guard", "corps", "river", "Militia", "us", "US",
+             "red", "hand", "’s", "'s", "'", " ", "-", "–", ".", "\n", "x", "İ", "ı", "ſ"]
+        ),
+        max_size=14,
+    ).map("".join),
+)  # fmt: skip
+def test_scan_never_drops_a_match(text: str) -> None:
+    expected = [m.span() for m in _raw_alternation(_PHRASES).finditer(text)]
+    assert _scanned(_PHRASES, text) == expected

@@ -9,10 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.stages.dates import (
+    _RULES,
     DAY,
     MONTH,
     WEEK,
     Tense,
+    _matches,
     anchor_date,
     event_date,
     find_dates,
@@ -246,3 +248,48 @@ def test_resolve_date_weekday_is_within_the_week_before(offset: int, anchor: dat
     day = anchor - timedelta(days=offset)
     found = resolve_date(day.strftime("%A"), anchor)
     assert found is not None and found.start == day
+
+
+def _every_rule(text: str) -> list[tuple[tuple[int, int], str, tuple[int, int]]]:
+    """Each rule run on the text, none skipped."""
+    return [
+        (m.span("x") if "x" in rule.pattern.groupindex else m.span(), rule.build.__name__, m.span())
+        for rule in _RULES
+        for m in rule.pattern.finditer(text)
+    ]
+
+
+def _kept(text: str) -> list[tuple[tuple[int, int], str, tuple[int, int]]]:
+    return [(span, rule.build.__name__, m.span()) for span, rule, m in _matches(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunday",  # the whole text
+        "on 5 June, early-July, in mid May 2012 and last March",
+        "MONDAY night, two WEEKS ago, 2013-06-01, in 2011",
+        "earlier this week, over the past three months, for two years",
+        "ſunday and ſeptember 3 (a long s, which matches s in any case)",
+        "Killed on Tuesday.",
+        "no date here at all",
+    ],
+)
+def test_matches_skip_no_rule_that_matches(text: str) -> None:
+    assert _kept(text) == _every_rule(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["on", "in", "since", "of", "the", "early", "mid", "late", "end of", "last", "this",
+             "next", "Monday", "sunday", "May", "JUNE", "Sept.", "dec", "3rd", "15", "2013",
+             "2013-06-01", "two", "a few", "days", "week", "months", "year", "ago", "past",
+             "over", "for", "earlier", " ", " ", "-", ",", ".", "ſ", "x"]
+        ),
+        max_size=10,
+    ).map(" ".join),
+)  # fmt: skip
+def test_matches_equal_every_rule_run(text: str) -> None:
+    assert _kept(text) == _every_rule(text)

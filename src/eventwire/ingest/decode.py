@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -67,11 +68,15 @@ def detect(raw: bytes) -> Decoded:
 
 
 def dominant_script(text: str, sample: int = 20000) -> str:
-    """The script most letters of `text` are written in ('LATIN', 'ARABIC', ...)."""
+    """The script most letters of `text` are written in ('LATIN', 'ARABIC', ...); on a tie,
+    the script of the earliest letter. "LATIN" for a text without letters."""
+    head = text[:sample]
+    if head.isascii():  # every ASCII letter is Latin
+        return "LATIN"
     counts: dict[str, int] = {}
-    for char in text[:sample]:
+    # each character named once; Counter keeps the order of first appearance, for ties
+    for char, seen in Counter(head).items():
         if char.isalpha():
-            name = unicodedata.name(char, "UNKNOWN UNKNOWN")
-            script = name.split(" ", 1)[0]
-            counts[script] = counts.get(script, 0) + 1
+            script = unicodedata.name(char, "UNKNOWN UNKNOWN").split(" ", 1)[0]
+            counts[script] = counts.get(script, 0) + seen
     return max(counts, key=lambda key: counts[key]) if counts else "LATIN"

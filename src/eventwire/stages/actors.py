@@ -23,7 +23,7 @@ militants") and resolves each one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -31,6 +31,7 @@ from typing import Literal
 from eventwire.errors import Code, EventwireError
 from eventwire.records import Actor
 from eventwire.resources import read_csv
+from eventwire.stages.prefix_tree import prefix_tree
 
 __all__ = [
     "NAME",
@@ -147,12 +148,43 @@ def _alternation(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
 
 
+_RAW_JOIN = r"(?:['’]s?)?[\s\-–.]+"  # between the words of a phrase in raw text
+
+
 def _raw_alternation(phrases: Iterable[str]) -> re.Pattern[str]:
     """Normalised phrases matched in raw text: any case, hyphens, "'s" and dots between words."""
     words = [phrase.split() for phrase in sorted(set(phrases), key=lambda p: (-len(p), p))]
-    join = r"(?:['’]s?)?[\s\-–.]+"
-    body = "|".join(join.join(map(re.escape, w)) for w in words if w)
+    body = "|".join(_RAW_JOIN.join(map(re.escape, w)) for w in words if w)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _raw_starts(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Where a match of `_raw_alternation(phrases)` can start: at the first word of a phrase,
+    in any case, then a non-word character or the end (what joins words is no word
+    character); when no phrase is that word alone, at it joined to a second word of one.
+    A prefix tree: one test per position, not one per phrase."""
+    seconds: dict[str, set[str]] = {}
+    for words in map(str.split, set(phrases)):
+        if words:
+            seconds.setdefault(words[0], set()).add(words[1] if len(words) > 1 else "")
+    heads: list[str] = []
+    for first, nexts in seconds.items():
+        heads += [first] if "" in nexts else [f"{first} {second}" for second in nexts]
+    tree = prefix_tree(heads, lambda char: _RAW_JOIN if char == " " else re.escape(char))
+    return re.compile(rf"(?<!\w)(?=(?:{tree})(?!\w))", re.IGNORECASE)
+
+
+def _scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying `pattern` only at the positions `starts` finds.
+
+    The matches are the same when `pattern` can match nowhere else (as with `_raw_starts`):
+    `finditer` too takes the leftmost match, then goes on from its end.
+    """
+    end = 0
+    for start in starts.finditer(text):
+        if start.start() >= end and (match := pattern.match(text, start.start())):
+            end = match.end()
+            yield match
 
 
 def _merge(matches: Iterable[re.Match[str]], text: str) -> list[tuple[int, int]]:
@@ -255,6 +287,7 @@ class ActorDictionary:
         }
         phrases = [*self._named, *self._generic, *self._labels, *self._country_names]
         self._mention_re = _raw_alternation(phrases)
+        self._mention_starts = _raw_starts(phrases)
 
     @classmethod
     def load(
@@ -313,7 +346,8 @@ class ActorDictionary:
         `countries` is true ("the border with Lebanon" is a place more often than an actor).
         """
         found = []
-        for start, end in _merge(self._mention_re.finditer(text), text):
+        mentions = _scan(self._mention_re, self._mention_starts, text)
+        for start, end in _merge(mentions, text):
             start = _with_prefix(text, start)
             actor = self.resolve(text[start:end], country_iso3, stance=stance)
             if actor.known and (countries or actor.via != "country"):

@@ -300,31 +300,41 @@ class _Rule:
     pattern: re.Pattern[str]
     build: Builder
     background: bool = False
+    needs: re.Pattern[str] | None = None  # found in every text the rule matches
 
 
-def _rule(pattern: str, build: Builder, background: bool = False) -> _Rule:
-    return _Rule(re.compile(pattern, re.IGNORECASE), build, background)
+def _rule(
+    pattern: str, build: Builder, background: bool = False, needs: re.Pattern[str] | None = None
+) -> _Rule:
+    return _Rule(re.compile(pattern, re.IGNORECASE), build, background, needs)
 
 
+# What some rules' matches always contain, whole words: a text without it skips the rules.
+_DIGIT = re.compile(r"\d")
+_MONTH_TOKEN = re.compile(r"\b" + MONTH_RE, re.IGNORECASE)
+_WEEKDAY_TOKEN = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_UNIT_TOKEN = re.compile(r"\b(?:day|week|month|year)s?\b", re.IGNORECASE)
 _RULES = (
-    _rule(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", _iso),
-    _rule(rf"\b{MONTH_RE}\s+{DAY_RE}{REL_YEAR}", _month_day),
-    _rule(rf"\b{DAY_RE}\s+(?:of\s+)?{MONTH_RE}{REL_YEAR}", _month_day),
+    _rule(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", _iso, needs=_DIGIT),
+    _rule(rf"\b{MONTH_RE}\s+{DAY_RE}{REL_YEAR}", _month_day, needs=_MONTH_TOKEN),
+    _rule(rf"\b{DAY_RE}\s+(?:of\s+)?{MONTH_RE}{REL_YEAR}", _month_day, needs=_MONTH_TOKEN),
     _rule(
         rf"\b{PART_RE}{MONTH_RE}(?:,?\s+(?:of\s+)?(?:{YEAR_RE}|(?P<rel>last|this|next)\s+year))",
         _month,
+        needs=_MONTH_TOKEN,
     ),
-    _rule(rf"\b(?:in|since|during|of)\s+(?P<x>{PART_RE}{MONTH_RE})", _month),
-    _rule(rf"\b(?P<part>early|mid|late)[\s-]+{MONTH_RE}", _month),
-    _rule(rf"\b(?P<mrel>last|this|next)\s+{MONTH_RE}", _month),
-    _rule(rf"\b(?:in|since|during|of)\s+(?P<x>{YEAR_RE})", _year),
-    _rule(rf"\b{WEEKDAY_RE}", _weekday),
+    _rule(rf"\b(?:in|since|during|of)\s+(?P<x>{PART_RE}{MONTH_RE})", _month, needs=_MONTH_TOKEN),
+    _rule(rf"\b(?P<part>early|mid|late)[\s-]+{MONTH_RE}", _month, needs=_MONTH_TOKEN),
+    _rule(rf"\b(?P<mrel>last|this|next)\s+{MONTH_RE}", _month, needs=_MONTH_TOKEN),
+    _rule(rf"\b(?:in|since|during|of)\s+(?P<x>{YEAR_RE})", _year, needs=_DIGIT),
+    _rule(rf"\b{WEEKDAY_RE}", _weekday, needs=_WEEKDAY_TOKEN),
     _rule(r"\b(?:" + "|".join(k.replace(" ", r"\s+") for k in _DAY_WORDS) + r")\b", _day_word),
-    _rule(rf"\b{NUM_RE}\s+{UNIT_RE}\s+ago\b", _ago),
+    _rule(rf"\b{NUM_RE}\s+{UNIT_RE}\s+ago\b", _ago, needs=_UNIT_TOKEN),
     _rule(
         r"\b(?:(?P<side>earlier|later)\s+)?(?P<rel>last|previous|this|next)\s+"
         r"(?P<unit>week|month|year)\b",
         _relative_unit,
+        needs=_UNIT_TOKEN,
     ),
     _rule(
         r"\b(?:(?:(?P<duration>for)|over|during)(?:\s+the)?(?:\s+(?:(?:more|less)\s+than|over|nearly|almost"
@@ -332,8 +342,10 @@ _RULES = (
         rf"(?:{NUM_RE}\s+)?(?P<unit>days|weeks|months|years)\b",
         _period,
         background=True,
+        needs=_UNIT_TOKEN,
     ),
 )
+_NEEDS = frozenset(rule.needs for rule in _RULES if rule.needs is not None)
 # Words that must appear for any rule to fire: a cheap gate before running the rules.
 _GATE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
@@ -356,7 +368,6 @@ _REPORTING = re.compile(
     r"(?:\s+\w+){0,4}\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
-_MONTH_TOKEN = re.compile(r"\b" + MONTH_RE, re.IGNORECASE)
 
 
 # --- public API ----------------------------------------------------------------------
@@ -437,10 +448,13 @@ def _reported(text: str, position: int) -> bool:
 
 
 def _matches(text: str) -> list[tuple[tuple[int, int], _Rule, re.Match[str]]]:
-    """Every rule's matches; a rule's group `x` is the expression when it has a context."""
+    """Every rule's matches; a rule's group `x` is the expression when it has a context.
+    A rule whose `needs` is not in the text has none and is skipped."""
+    present = {needs for needs in _NEEDS if needs.search(text)}
     return [
         (m.span("x") if "x" in rule.pattern.groupindex else m.span(), rule, m)
         for rule in _RULES
+        if rule.needs is None or rule.needs in present
         for m in rule.pattern.finditer(text)
     ]
 

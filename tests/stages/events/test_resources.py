@@ -72,3 +72,29 @@ def test_embedding_model_was_trained_on_the_shipped_sentences_and_lexicon() -> N
     assert trained_on[TRAINING_FILE] == resource_digest(TRAINING_FILE), "retrain the model"
     assert trained_on[LEXICON_FILE] == resource_digest(LEXICON_FILE), "retrain the model"
     assert trained_on["embedding"].startswith("all-MiniLM-L6-v2")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Suicide Bomber blew himself up near the CHECKPOINT; two grenades were thrown.",
+        "Protesters were dispersed with tear gas and rubber bullets, police said on Monday.",
+        "Troops shelled the village; a car-bomb exploded and a self-detonating vest killed 3.",
+        "Officials said they will not be discussing the ceasefire until next week.",
+        "Nothing of note happened.",
+        "",
+    ],
+)
+def test_pattern_tables_match_as_a_scan_of_every_pattern(text: str) -> None:
+    """Skipping a pattern whose required literals the text lacks changes no match."""
+    found = load_event_resources()
+    low = text.lower()
+    for table in (found.lexicon, found.cues):
+        every = [name for name, pattern in table.patterns if pattern.search(low)]
+        spans = sorted(
+            (m.start(), m.end(), name)
+            for name, pattern in table.patterns
+            for m in pattern.finditer(low)
+        )
+        assert table.matches(text) == every
+        assert table.spans(text) == spans

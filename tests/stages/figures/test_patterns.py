@@ -61,6 +61,18 @@ def test_matches_skip_text_far_from_any_cue() -> None:
     assert list(matches(patterns().passive, low, low, patterns().verb_cue)) == []
 
 
+def test_matches_windows_follow_the_text_and_the_cue() -> None:
+    """Windows are remembered per text and cue: each family, text and cue in turn still
+    gets the matches of a full scan."""
+    pats = patterns()
+    texts = [lowered(_REPORT), lowered(_REPORT.replace("were killed", "died")), lowered(_REPORT)]
+    for low in texts:
+        for family, cue in [("passive", pats.verb_cue), ("noun", pats.noun_cue)] * 2:
+            pattern = getattr(pats, family)
+            found = [m.span() for m in matches(pattern, low, low, cue)]
+            assert found == [m.span() for m in pattern.finditer(low)]
+
+
 def test_lowered_keeps_offsets() -> None:
     text = "İzmir: Two Men Killed"
     assert len(lowered(text)) == len(text)

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from eventwire.errors import Code, EventwireError
+from eventwire.stages.events.literals import LiteralIndex
 
 __all__ = [
     "EventKind",
@@ -48,23 +49,36 @@ class EventKind:
 
 @dataclass(frozen=True, slots=True)
 class PatternTable:
-    """Named regular expressions, one compiled pattern per name, in file order."""
+    """Named regular expressions, one compiled pattern per name, in file order.
+
+    A pattern runs only on a text that has one of its required literals (most texts have
+    none of a given pattern's words): the same matches at a fraction of the scans.
+    """
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    _index: LiteralIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = LiteralIndex([pattern for _, pattern in self.patterns])
+        object.__setattr__(self, "_index", index)
 
     def matches(self, text: str) -> list[str]:
         lowered = text.lower()
-        return [name for name, pattern in self.patterns if pattern.search(lowered)]
+        return [name for name, pattern in self._possible(lowered) if pattern.search(lowered)]
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Every match as (start, end, name), in text order."""
         lowered = text.lower()
         found = [
             (match.start(), match.end(), name)
-            for name, pattern in self.patterns
+            for name, pattern in self._possible(lowered)
             for match in pattern.finditer(lowered)
         ]
         return sorted(found)
+
+    def _possible(self, lowered: str) -> list[tuple[str, re.Pattern[str]]]:
+        """The patterns that can match `lowered`, in order."""
+        return [self.patterns[i] for i in self._index.possible(lowered)]
 
 
 @dataclass(frozen=True, slots=True)

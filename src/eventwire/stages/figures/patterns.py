@@ -267,8 +267,14 @@ def _word_end(low: str, pos: int) -> int:
     return found.end() if found else min(pos, len(low))
 
 
-def _windows(low: str, cue: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Merged stretches of `low` from REACH before each cue to the end of the word after it."""
+@lru_cache(maxsize=4)
+def _windows(low: str, cue: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """Merged stretches of `low` from REACH before each cue to the end of the word after it.
+
+    Several families share a cue: remembering the last few texts' windows (a function of
+    its arguments alone, so no result depends on the cache) scans each text once per cue,
+    not once per family.
+    """
     windows: list[tuple[int, int]] = []
     for found in cue.finditer(low):
         start = max(0, found.start() - REACH)
@@ -277,7 +283,7 @@ def _windows(low: str, cue: re.Pattern[str]) -> list[tuple[int, int]]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], end))
         else:
             windows.append((start, end))
-    return windows
+    return tuple(windows)
 
 
 def matches(
