@@ -17,6 +17,7 @@ from datetime import date
 from itertools import groupby
 
 from eventwire.fuse.features import ArticleView, MentionView, window
+from eventwire.fuse.index import ClusterIndex
 from eventwire.fuse.settings import FuseSettings
 from eventwire.fuse.similarity import NO_MATCH, Match, compare, conflicts, place_fit
 from eventwire.records import content_id
@@ -160,20 +161,21 @@ def cluster_mentions(
     Article by article, strong mentions first join existing events where they can; then the
     strongest left founds an event and the rest try again, until none is left. Weak
     mentions go last and only join."""
+    index = ClusterIndex(clusters)
     ordered = sorted(pending, key=lambda mention: mention_order(mention, articles))
     eligible = eligible_mentions(ordered, articles, settings)
     strong = [m for m in eligible if can_found(m, articles.get(m.article_id), settings)]
     found: list[Assignment] = []
     for _article, group in groupby(strong, key=lambda mention: mention.article_id):
-        found += settle(list(group), clusters, articles, settings)
+        found += settle(list(group), index, articles, settings)
     weak = [m for m in eligible if not can_found(m, articles.get(m.article_id), settings)]
-    joined = (join(mention, clusters, articles, settings) for mention in weak)
+    joined = (join(mention, index, articles, settings) for mention in weak)
     return found + [assignment for assignment in joined if assignment is not None]
 
 
 def settle(
     group: list[MentionView],
-    clusters: list[Cluster],
+    index: ClusterIndex,
     articles: dict[str, ArticleView],
     settings: FuseSettings,
 ) -> list[Assignment]:
@@ -182,7 +184,7 @@ def settle(
     while group:
         left = []
         for mention in group:
-            assignment = join(mention, clusters, articles, settings)
+            assignment = join(mention, index, articles, settings)
             if assignment is None:
                 left.append(mention)
             else:
@@ -191,7 +193,7 @@ def settle(
             break
         founded = Cluster(event_id_for(left[0]))
         founded.add(left[0])
-        clusters.append(founded)
+        index.add(founded)
         done.append(Assignment(left[0].mention_id, founded.event_id, 1.0, "founded"))
         group = left[1:]
     return done
@@ -199,12 +201,12 @@ def settle(
 
 def join(
     mention: MentionView,
-    clusters: list[Cluster],
+    index: ClusterIndex,
     articles: dict[str, ArticleView],
     settings: FuseSettings,
 ) -> Assignment | None:
-    cluster, match = best_match(mention, clusters, articles, settings)
+    cluster, match = best_match(mention, index.near(mention), articles, settings)
     if cluster is None or match.score < settings.attach:
         return None
-    cluster.add(mention)
+    index.add_member(cluster, mention)
     return Assignment(mention.mention_id, cluster.event_id, match.score, match.rule)
