@@ -29,6 +29,7 @@ __all__ = [
     "cosine",
     "count_strong",
     "distance_km",
+    "length",
     "mention_row_of",
     "mention_view",
     "minhash",
@@ -127,6 +128,7 @@ class ArticleView:
     words: Counter[str]
     shingles: MinHash
     weights: Mapping[str, float] = field(default_factory=dict)
+    weights_length: float = 0.0  # `length(weights)`, set with them
     strong: int = 0  # strong mentions in the article: more than a few, a round-up
     regions: int = 0  # distinct admin1 regions its strong mentions are placed in
 
@@ -153,6 +155,7 @@ class MentionView:
     claimant_type: str | None
     alleged: bool
     words: Counter[str]
+    words_length: float  # `length(words)`: cosine divides by it, once per comparison
     shingles: MinHash
     row: Mapping[str, Any]
     # `window(self)` with the default pads, computed once (it is asked millions of times)
@@ -187,14 +190,23 @@ def minhash(text: str) -> MinHash:
     return signature
 
 
-def cosine(left: Mapping[str, float], right: Mapping[str, float]) -> float:
+def cosine(
+    left: Mapping[str, float],
+    right: Mapping[str, float],
+    lengths: tuple[float, float] | None = None,
+) -> float:
+    """Cosine of two bags of words; `lengths`, when given, are theirs (`length`), so a bag
+    compared many times is measured once."""
     if not left or not right:
         return 0.0
     dot = sum(count * right[word] for word, count in left.items() if word in right)
-    norm = math.sqrt(sum(c * c for c in left.values())) * math.sqrt(
-        sum(c * c for c in right.values())
-    )
-    return dot / norm
+    one, two = lengths or (length(left), length(right))
+    return dot / (one * two)
+
+
+def length(bag: Mapping[str, float]) -> float:
+    """The Euclidean length of a bag of words."""
+    return math.sqrt(sum(count * count for count in bag.values()))
 
 
 def parse_date(value: object) -> date | None:
@@ -265,6 +277,7 @@ def mention_view(row: Mapping[str, Any]) -> MentionView:
     place = row.get("place")
     first, last = parse_date(row.get("event_date")), parse_date(row.get("date_end"))
     precision = row.get("time_precision")
+    words = words_of(f"{sentence} {place_name(place)}")
     return MentionView(
         mention_id=str(row["mention_id"]),
         article_id=str(row["article_id"]),
@@ -283,7 +296,8 @@ def mention_view(row: Mapping[str, Any]) -> MentionView:
         actors=actor_names(row.get("actors")),
         claimant_type=row.get("claimant_type"),
         alleged=bool(row.get("alleged")),
-        words=words_of(f"{sentence} {place_name(place)}"),
+        words=words,
+        words_length=length(words),
         shingles=minhash(sentence),
         row=row,
         span=padded(first, last, precision, PAD_DAYS),
@@ -315,7 +329,11 @@ def weigh_articles(articles: Mapping[str, ArticleView]) -> dict[str, ArticleView
         frequency.update(article.words.keys())
     total = len(articles) + 1
     idf = {word: math.log(total / count) for word, count in frequency.items()}
-    return {key: replace(view, weights=weigh(view.words, idf)) for key, view in articles.items()}
+    weighed = {key: weigh(view.words, idf) for key, view in articles.items()}
+    return {
+        key: replace(view, weights=weighed[key], weights_length=length(weighed[key]))
+        for key, view in articles.items()
+    }
 
 
 def weigh(words: Counter[str], idf: Mapping[str, float]) -> dict[str, float]:

@@ -193,6 +193,13 @@ def conflicts(left: MentionView, right: MentionView, articles: dict[str, Article
     Used against every strong member of an event (complete linkage), not only the best."""
     if date_fit(left, right, articles)[0] or place_fit(left, right)[0]:
         return True
+    return other_conflicts(left, right, articles)
+
+
+def other_conflicts(
+    left: MentionView, right: MentionView, articles: dict[str, ArticleView]
+) -> bool:
+    """`conflicts` once the dates and places are known to fit (`compare` has them)."""
     if left.article_id != right.article_id and region_only(left, right):
         return text_score(left, right, articles, sentence_only=True) < 1.0
     return round_up_apart(left, right, articles)
@@ -213,7 +220,11 @@ def region_only(left: MentionView, right: MentionView) -> bool:
 
 
 def sentence_text(left: MentionView, right: MentionView) -> float:
-    return min(1.0, cosine(left.words, right.words) / TEXT_SATURATION)
+    return min(1.0, sentence_cosine(left, right) / TEXT_SATURATION)
+
+
+def sentence_cosine(left: MentionView, right: MentionView) -> float:
+    return cosine(left.words, right.words, (left.words_length, right.words_length))
 
 
 def text_score(
@@ -228,11 +239,15 @@ def text_score(
         return 1.0
     if left.article_id == right.article_id or sentence_only:
         return sentence_text(left, right)
-    sentence = cosine(left.words, right.words)
+    sentence = sentence_cosine(left, right)
     one, two = articles.get(left.article_id), articles.get(right.article_id)
     focused = one is not None and two is not None and max(one.strong, two.strong) <= FOCUSED
-    article = cosine(one.weights, two.weights) if one and two and focused else 0.0
+    article = article_cosine(one, two) if one and two and focused else 0.0
     return min(1.0, max(sentence, article) / TEXT_SATURATION)
+
+
+def article_cosine(one: ArticleView, two: ArticleView) -> float:
+    return cosine(one.weights, two.weights, (one.weights_length, two.weights_length))
 
 
 def compare(
@@ -241,9 +256,14 @@ def compare(
     """The similarity of two mentions under `fuse.similarity.v3`."""
     if left.shingles.jaccard(right.shingles) >= near_copy:
         return Match(1.0, "near-copy")
-    (_, date), (_, place) = date_fit(left, right, articles), place_fit(left, right)
+    (dates_apart, date), (places_apart, place) = (
+        date_fit(left, right, articles),
+        place_fit(left, right),
+    )
+    if dates_apart or places_apart:
+        return NO_MATCH
     text, kind = text_score(left, right, articles), type_score(left, right)
-    if conflicts(left, right, articles) or (kind == 0.0 and text < STRONG_TEXT):
+    if other_conflicts(left, right, articles) or (kind == 0.0 and text < STRONG_TEXT):
         return NO_MATCH
     parts = {"type": kind, "place": place, "date": date,
              "actors": actor_score(left, right), "text": text}  # fmt: skip
