@@ -19,7 +19,7 @@ from itertools import groupby
 from eventwire.fuse.features import ArticleView, MentionView, window
 from eventwire.fuse.index import ClusterIndex
 from eventwire.fuse.settings import FuseSettings
-from eventwire.fuse.similarity import NO_MATCH, Match, compare, conflicts, place_fit
+from eventwire.fuse.similarity import CONFLICT, NO_MATCH, Match, compare, place_fit
 from eventwire.records import content_id
 
 __all__ = [
@@ -123,31 +123,34 @@ def best_match(
     articles: dict[str, ArticleView],
     settings: FuseSettings,
 ) -> tuple[Cluster | None, Match]:
+    """The cluster most similar to the mention (the first one, among equals) and how similar."""
     best: tuple[Cluster | None, Match] = (None, NO_MATCH)
     for cluster in clusters:
         if not cluster.may_hold(mention):
             continue
-        strong = [member for member in cluster.members if member.score >= settings.found]
-        if any(against(mention, member, articles, settings) for member in strong):
-            continue  # complete linkage: no strong member may speak against the mention
-        for member in strong:  # weak members do not link: no chains through them
-            match = compare(mention, member, articles, settings.near_copy)
+        for match in links(mention, cluster, articles, settings):
             if match.score > best[1].score:
                 best = (cluster, match)
     return best
 
 
-def against(
+def links(
     mention: MentionView,
-    member: MentionView,
+    cluster: Cluster,
     articles: dict[str, ArticleView],
     settings: FuseSettings,
-) -> bool:
-    """A member speaks against the mention: conflicting evidence, and not a near-copy (a
-    repost may resolve "on Tuesday" against another publication date)."""
-    if not conflicts(mention, member, articles):
-        return False
-    return bool(mention.shingles.jaccard(member.shingles) < settings.near_copy)
+) -> list[Match]:
+    """The mention compared with each strong member of the cluster (weak members do not
+    link: no chains through them); none at all when one of them conflicts with it
+    (complete linkage: no strong member may speak against the mention)."""
+    matches = []
+    for member in cluster.members:
+        if member.score >= settings.found:
+            match = compare(mention, member, articles, settings.near_copy)
+            if match == CONFLICT:
+                return []
+            matches.append(match)
+    return matches
 
 
 def cluster_mentions(

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+import numpy as np
 from datasketch import MinHash
 
 from eventwire.records import Article, Mention
@@ -33,6 +34,7 @@ __all__ = [
     "mention_row_of",
     "mention_view",
     "minhash",
+    "resemblance",
     "weigh_articles",
     "window",
 ]
@@ -158,16 +160,19 @@ class MentionView:
     words_length: float  # `length(words)`: cosine divides by it, once per comparison
     shingles: MinHash
     row: Mapping[str, Any]
-    # `window(self)` with the default pads, computed once (it is asked millions of times)
+    # `window(self)` with the default and the tight pads, computed once (they are asked
+    # for every pair compared)
     span: tuple[date, date] | None = None
+    tight_span: tuple[date, date] | None = None
+    point: tuple[float, float] | None = None  # `point_of(place)`
 
-    @property
-    def point(self) -> tuple[float, float] | None:
-        """Coordinates when the place is a town or near one (geo precision 1 or 2)."""
-        place = self.place or {}
-        if place.get("latitude") is None or (place.get("geo_precision") or 3) > 2:
-            return None
-        return float(place["latitude"]), float(place["longitude"])
+
+def point_of(place: Mapping[str, Any] | None) -> tuple[float, float] | None:
+    """Coordinates when the place is a town or near one (geo precision 1 or 2)."""
+    place = place or {}
+    if place.get("latitude") is None or (place.get("geo_precision") or 3) > 2:
+        return None
+    return float(place["latitude"]), float(place["longitude"])
 
 
 def words_of(text: str) -> Counter[str]:
@@ -188,6 +193,12 @@ def minhash(text: str) -> MinHash:
     shingles = [" ".join(tokens[i : i + 3]).encode("utf-8") for i in range(max(len(tokens) - 2, 1))]
     signature.update_batch(shingles)
     return signature
+
+
+def resemblance(left: MinHash, right: MinHash) -> float:
+    """`left.jaccard(right)`, without its checks of seed and size (every signature here is
+    made by `minhash`): fusion asks it of hundreds of thousands of pairs."""
+    return float(np.count_nonzero(left.hashvalues == right.hashvalues)) / len(left.hashvalues)
 
 
 def cosine(
@@ -219,9 +230,14 @@ def parse_date(value: object) -> date | None:
 
 
 def window(mention: MentionView, pads: Mapping[int, int] = PAD_DAYS) -> tuple[date, date] | None:
-    """The days the mention may refer to, widened by its precision."""
-    if pads is PAD_DAYS and mention.first is not None:
+    """The days the mention may refer to, widened by its precision (with the default or
+    the tight pads, as the mention was made with them)."""
+    if mention.first is None:
+        return None
+    if pads is PAD_DAYS:
         return mention.span or padded(mention.first, mention.last, mention.precision, pads)
+    if pads is TIGHT_PAD_DAYS:
+        return mention.tight_span or padded(mention.first, mention.last, mention.precision, pads)
     return padded(mention.first, mention.last, mention.precision, pads)
 
 
@@ -275,6 +291,7 @@ def article_view(row: Mapping[str, Any]) -> ArticleView:
 def mention_view(row: Mapping[str, Any]) -> MentionView:
     sentence = str(row.get("sentence") or "")
     place = row.get("place")
+    place = place if isinstance(place, dict) and place.get("location") else None
     first, last = parse_date(row.get("event_date")), parse_date(row.get("date_end"))
     precision = row.get("time_precision")
     words = words_of(f"{sentence} {place_name(place)}")
@@ -292,7 +309,7 @@ def mention_view(row: Mapping[str, Any]) -> MentionView:
         first=first,
         last=last,
         precision=precision,
-        place=place if isinstance(place, dict) and place.get("location") else None,
+        place=place,
         actors=actor_names(row.get("actors")),
         claimant_type=row.get("claimant_type"),
         alleged=bool(row.get("alleged")),
@@ -301,6 +318,8 @@ def mention_view(row: Mapping[str, Any]) -> MentionView:
         shingles=minhash(sentence),
         row=row,
         span=padded(first, last, precision, PAD_DAYS),
+        tight_span=padded(first, last, precision, TIGHT_PAD_DAYS),
+        point=point_of(place),
     )
 
 

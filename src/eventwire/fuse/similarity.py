@@ -24,10 +24,12 @@ from eventwire.fuse.features import (
     MentionView,
     cosine,
     distance_km,
+    resemblance,
     window,
 )
 
 __all__ = [
+    "CONFLICT",
     "NO_MATCH",
     "WEIGHTS",
     "Match",
@@ -70,6 +72,7 @@ class Match:
 
 
 NO_MATCH = Match(0.0, "gated")
+CONFLICT = Match(0.0, "conflict")  # hard evidence of two events: no match, and a veto
 
 
 def type_score(left: MentionView, right: MentionView) -> float | None:
@@ -253,17 +256,19 @@ def article_cosine(one: ArticleView, two: ArticleView) -> float:
 def compare(
     left: MentionView, right: MentionView, articles: dict[str, ArticleView], near_copy: float
 ) -> Match:
-    """The similarity of two mentions under `fuse.similarity.v3`."""
-    if left.shingles.jaccard(right.shingles) >= near_copy:
+    """The similarity of two mentions under `fuse.similarity.v3`; `CONFLICT` when they
+    conflict (`conflicts`) and are no near-copies (a repost may resolve "on Tuesday"
+    against another publication date)."""
+    if resemblance(left.shingles, right.shingles) >= near_copy:
         return Match(1.0, "near-copy")
     (dates_apart, date), (places_apart, place) = (
         date_fit(left, right, articles),
         place_fit(left, right),
     )
-    if dates_apart or places_apart:
-        return NO_MATCH
+    if dates_apart or places_apart or other_conflicts(left, right, articles):
+        return CONFLICT
     text, kind = text_score(left, right, articles), type_score(left, right)
-    if other_conflicts(left, right, articles) or (kind == 0.0 and text < STRONG_TEXT):
+    if kind == 0.0 and text < STRONG_TEXT:
         return NO_MATCH
     parts = {"type": kind, "place": place, "date": date,
              "actors": actor_score(left, right), "text": text}  # fmt: skip
