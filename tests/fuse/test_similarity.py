@@ -10,6 +10,8 @@ import pytest
 from eventwire.fuse import ArticleView, MentionView, article_view, mention_view
 from eventwire.fuse.similarity import (
     CONFLICT,
+    FAMILIES,
+    FAMILY_OF,
     NO_MATCH,
     compare,
     conflicts,
@@ -173,3 +175,8 @@ def test_similarity_conflict_is_told_apart_unless_near_copy() -> None:
     assert compare(one, other, {}, near_copy=0.7) == CONFLICT
     assert compare(one, repost, {}, near_copy=0.7).rule == "near-copy"
     assert compare(one, unlike, {}, near_copy=0.7) == NO_MATCH
+
+
+def test_similarity_type_families_do_not_overlap() -> None:
+    """`type_score` looks a sub-type's family up: each sub-type is in one family at most."""
+    assert sum(len(family) for family in FAMILIES) == len(FAMILY_OF)

@@ -11,9 +11,10 @@ founded it, so it never changes as reports arrive.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from itertools import groupby
 
 from eventwire.fuse.features import ArticleView, MentionView, window
@@ -117,18 +118,18 @@ def is_context(mention: MentionView, article: ArticleView | None) -> bool:
     return is_background(mention, article) and (mention.precision or 3) >= 3
 
 
+Links = Callable[[MentionView, Cluster], list[Match]]  # `links` over one run's articles
+
+
 def best_match(
-    mention: MentionView,
-    clusters: Iterable[Cluster],
-    articles: dict[str, ArticleView],
-    settings: FuseSettings,
+    mention: MentionView, clusters: Iterable[Cluster], link: Links
 ) -> tuple[Cluster | None, Match]:
     """The cluster most similar to the mention (the first one, among equals) and how similar."""
     best: tuple[Cluster | None, Match] = (None, NO_MATCH)
     for cluster in clusters:
         if not cluster.may_hold(mention):
             continue
-        for match in links(mention, cluster, articles, settings):
+        for match in link(mention, cluster):
             if match.score > best[1].score:
                 best = (cluster, match)
     return best
@@ -153,6 +154,23 @@ def links(
     return matches
 
 
+class RememberedLinks:
+    """`links` over one run's articles, each answer kept while the cluster has the members
+    it had when asked (members are only ever added). An article's strong mentions that
+    join no event are compared again after each founding, mostly with clusters that have
+    not changed since."""
+
+    def __init__(self, articles: dict[str, ArticleView], settings: FuseSettings) -> None:
+        self.articles, self.settings = articles, settings
+        self.known: dict[tuple[str, str, int], list[Match]] = {}
+
+    def __call__(self, mention: MentionView, cluster: Cluster) -> list[Match]:
+        key = (mention.mention_id, cluster.event_id, len(cluster.members))
+        if key not in self.known:
+            self.known[key] = links(mention, cluster, self.articles, self.settings)
+        return self.known[key]
+
+
 def cluster_mentions(
     pending: Sequence[MentionView],
     clusters: list[Cluster],
@@ -172,7 +190,8 @@ def cluster_mentions(
     for _article, group in groupby(strong, key=lambda mention: mention.article_id):
         found += settle(list(group), index, articles, settings)
     weak = [m for m in eligible if not can_found(m, articles.get(m.article_id), settings)]
-    joined = (join(mention, index, articles, settings) for mention in weak)
+    link = partial(links, articles=articles, settings=settings)  # one try each: no memory
+    joined = (join(mention, index, link, settings) for mention in weak)
     return found + [assignment for assignment in joined if assignment is not None]
 
 
@@ -183,11 +202,12 @@ def settle(
     settings: FuseSettings,
 ) -> list[Assignment]:
     """One article's strong mentions: join where possible, else found with the strongest."""
+    link = RememberedLinks(articles, settings)
     done: list[Assignment] = []
     while group:
         left = []
         for mention in group:
-            assignment = join(mention, index, articles, settings)
+            assignment = join(mention, index, link, settings)
             if assignment is None:
                 left.append(mention)
             else:
@@ -203,12 +223,9 @@ def settle(
 
 
 def join(
-    mention: MentionView,
-    index: ClusterIndex,
-    articles: dict[str, ArticleView],
-    settings: FuseSettings,
+    mention: MentionView, index: ClusterIndex, link: Links, settings: FuseSettings
 ) -> Assignment | None:
-    cluster, match = best_match(mention, index.near(mention), articles, settings)
+    cluster, match = best_match(mention, index.near(mention), link)
     if cluster is None or match.score < settings.attach:
         return None
     index.add_member(cluster, mention)

@@ -61,6 +61,7 @@ FAMILIES = (
     frozenset({"Peaceful protest", "Protest with intervention",
                "Excessive force against protesters", "Violent demonstration"}),
 )  # fmt: skip
+FAMILY_OF = {sub: number for number, family in enumerate(FAMILIES) for sub in family}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,8 @@ def type_score(left: MentionView, right: MentionView) -> float | None:
         return None
     if left.sub_event_type == right.sub_event_type:
         return 1.0
-    if any({left.sub_event_type, right.sub_event_type} <= family for family in FAMILIES):
+    family = FAMILY_OF.get(left.sub_event_type)  # the families do not overlap
+    if family is not None and family == FAMILY_OF.get(right.sub_event_type):
         return 0.8
     if left.event_type == right.event_type:
         return 0.7
