@@ -17,6 +17,7 @@ from eventwire.fuse.cluster import (
     eligible_mentions,
     event_id_for,
 )
+from eventwire.fuse.corroborate import Signatures
 from eventwire.fuse.events import STAGE, attach_claims, event_row
 from eventwire.fuse.features import (
     PAD_DAYS,
@@ -209,8 +210,10 @@ def write(
     for claim in claims:
         if str(claim["claim_id"]) in attached:
             by_event[attached[str(claim["claim_id"])]].append(claim)
+    signatures = Signatures()
     rows = [
-        event_row(cluster, by_event[cluster.event_id], articles, settings) for cluster in holders
+        event_row(cluster, by_event[cluster.event_id], articles, settings, signatures)
+        for cluster in holders
     ]
     links = [link_row(assignment) for assignment in assignments]
     replace_events(connection, rows, links, [str(claim["claim_id"]) for claim in claims], attached)

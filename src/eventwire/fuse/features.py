@@ -128,7 +128,7 @@ class ArticleView:
     document: str
     ordinal: int
     words: Counter[str]
-    shingles: MinHash
+    text: str  # signed (`minhash`) only when two outlets' texts are compared
     weights: Mapping[str, float] = field(default_factory=dict)
     weights_length: float = 0.0  # `length(weights)`, set with them
     strong: int = 0  # strong mentions in the article: more than a few, a round-up
@@ -284,7 +284,7 @@ def article_view(row: Mapping[str, Any]) -> ArticleView:
         document=str(row.get("document") or ""),
         ordinal=int(row.get("ordinal") or 0),
         words=words_of(text),
-        shingles=minhash(text),
+        text=text,
     )
 
 
