@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventwire.fuse import ArticleView, article_view
 from eventwire.fuse.corroborate import Signatures, corroboration
-from eventwire.fuse.features import minhash
+from eventwire.fuse.features import minhash, tokens_of
 
 TEXT = "Army units took full control of Tel Harun on Wednesday after a long siege, a monitor said."
 
@@ -29,7 +29,7 @@ def test_corroborate_signatures_are_made_once_per_article() -> None:
     assert shared == corroboration([one, two], 0.5, signatures) == corroboration([one, two], 0.5)
     assert set(signatures.known) == {"a", "b"}
     assert signatures(one) is signatures.known["a"]
-    assert signatures(one).jaccard(minhash(TEXT)) == 1.0
+    assert signatures(one).jaccard(minhash(tokens_of(TEXT))) == 1.0
 
 
 def test_corroborate_one_outlet_signs_nothing() -> None:

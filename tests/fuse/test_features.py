@@ -15,6 +15,7 @@ from eventwire.fuse.features import (
     minhash,
     padded,
     resemblance,
+    tokens_of,
     window,
     words_of,
 )
@@ -30,13 +31,14 @@ SENTENCES = (
 @pytest.mark.parametrize("one", SENTENCES)
 @pytest.mark.parametrize("two", SENTENCES)
 def test_features_resemblance_is_the_minhash_jaccard(one: str, two: str) -> None:
-    assert resemblance(minhash(one), minhash(two)) == minhash(one).jaccard(minhash(two))
+    left, right = minhash(tokens_of(one)), minhash(tokens_of(two))
+    assert resemblance(left, right) == left.jaccard(right)
 
 
 @pytest.mark.parametrize("one", SENTENCES)
 @pytest.mark.parametrize("two", SENTENCES)
 def test_features_cosine_with_kept_lengths_is_the_same_float(one: str, two: str) -> None:
-    left, right = words_of(one), words_of(two)
+    left, right = words_of(tokens_of(one)), words_of(tokens_of(two))
     assert cosine(left, right, (length(left), length(right))) == cosine(left, right)
     weighed = {word: count * 0.37 for word, count in left.items()}
     assert cosine(weighed, right, (length(weighed), length(right))) == cosine(weighed, right)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from datasketch import MinHash
 
-from eventwire.fuse.features import ArticleView, minhash
+from eventwire.fuse.features import ArticleView, minhash, tokens_of
 
 __all__ = ["Signatures", "corroboration"]
 
@@ -26,7 +26,7 @@ class Signatures:
 
     def __call__(self, article: ArticleView) -> MinHash:
         if article.article_id not in self.known:
-            self.known[article.article_id] = minhash(article.text)
+            self.known[article.article_id] = minhash(tokens_of(article.text))
         return self.known[article.article_id]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -35,6 +35,7 @@ __all__ = [
     "mention_view",
     "minhash",
     "resemblance",
+    "tokens_of",
     "weigh_articles",
     "window",
 ]
@@ -175,8 +176,14 @@ def point_of(place: Mapping[str, Any] | None) -> tuple[float, float] | None:
     return float(place["latitude"]), float(place["longitude"])
 
 
-def words_of(text: str) -> Counter[str]:
-    found = (word.lower()[:STEM] for word in WORD.findall(text))
+def tokens_of(text: str) -> list[str]:
+    """The text's words of three letters or more, lower-cased: what its bag of words and
+    its shingles are made of."""
+    return [word.lower() for word in WORD.findall(text)]
+
+
+def words_of(tokens: Iterable[str]) -> Counter[str]:
+    found = (token[:STEM] for token in tokens)
     return Counter(word for word in found if word not in STOPWORDS)
 
 
@@ -186,9 +193,9 @@ def permutations() -> Any:
     return MinHash(num_perm=PERMUTATIONS, seed=1).permutations
 
 
-def minhash(text: str) -> MinHash:
-    """MinHash of word 3-shingles (seeded, so the same text gives the same signature)."""
-    tokens = [word.lower() for word in WORD.findall(text)]
+def minhash(tokens: Sequence[str]) -> MinHash:
+    """MinHash of a text's word 3-shingles (`tokens_of(text)`; seeded, so the same text
+    gives the same signature)."""
     signature = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=permutations())
     shingles = [" ".join(tokens[i : i + 3]).encode("utf-8") for i in range(max(len(tokens) - 2, 1))]
     signature.update_batch(shingles)
@@ -283,7 +290,7 @@ def article_view(row: Mapping[str, Any]) -> ArticleView:
         published=parse_date(row.get("published")),
         document=str(row.get("document") or ""),
         ordinal=int(row.get("ordinal") or 0),
-        words=words_of(text),
+        words=words_of(tokens_of(text)),
         text=text,
     )
 
@@ -294,7 +301,8 @@ def mention_view(row: Mapping[str, Any]) -> MentionView:
     place = place if isinstance(place, dict) and place.get("location") else None
     first, last = parse_date(row.get("event_date")), parse_date(row.get("date_end"))
     precision = row.get("time_precision")
-    words = words_of(f"{sentence} {place_name(place)}")
+    tokens = tokens_of(sentence)
+    words = words_of([*tokens, *tokens_of(place_name(place))])
     return MentionView(
         mention_id=str(row["mention_id"]),
         article_id=str(row["article_id"]),
@@ -315,7 +323,7 @@ def mention_view(row: Mapping[str, Any]) -> MentionView:
         alleged=bool(row.get("alleged")),
         words=words,
         words_length=length(words),
-        shingles=minhash(sentence),
+        shingles=minhash(tokens),
         row=row,
         span=padded(first, last, precision, PAD_DAYS),
         tight_span=padded(first, last, precision, TIGHT_PAD_DAYS),
