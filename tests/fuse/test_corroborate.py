@@ -9,9 +9,11 @@ from eventwire.fuse.features import minhash, tokens_of
 TEXT = "Army units took full control of Tel Harun on Wednesday after a long siege, a monitor said."
 
 
-def article(article_id: str, outlet: str, text: str = TEXT) -> ArticleView:
+def article(
+    article_id: str, outlet: str, text: str = TEXT, credits: tuple[str, ...] = ()
+) -> ArticleView:
     row = {"article_id": article_id, "document": article_id, "ordinal": 0, "outlet": outlet,
-           "credits": [], "published": "2013-06-06", "text": text}  # fmt: skip
+           "credits": list(credits), "published": "2013-06-06", "text": text}  # fmt: skip
     return article_view(row)
 
 
@@ -35,4 +37,13 @@ def test_corroborate_signatures_are_made_once_per_article() -> None:
 def test_corroborate_one_outlet_signs_nothing() -> None:
     signatures = Signatures()
     corroboration([article("a", "Desert Wire"), article("b", "Desert Wire")], 0.5, signatures)
+    assert signatures.known == {}
+
+
+def test_corroborate_outlets_of_one_origin_are_not_compared() -> None:
+    """A credit already joins the two outlets: their texts need no signature."""
+    signatures = Signatures()
+    crediting = article("b", "Levant Post", "Rebels shelled a dam.", credits=("Desert Wire",))
+    found = corroboration([article("a", "Desert Wire"), crediting], 0.5, signatures)
+    assert found["independent_source_count"] == 1
     assert signatures.known == {}

@@ -70,8 +70,11 @@ def corroboration(
         for credit in article.credits:
             origins.join(norm(outlet_of(article)), norm(credit))
     for one, two in pairs(articles):
+        names = norm(outlet_of(one)), norm(outlet_of(two))
+        if origins.find(names[0]) == origins.find(names[1]):
+            continue  # one origin already: nothing to compare
         if signature(one).jaccard(signature(two)) >= duplicate:
-            origins.join(norm(outlet_of(one)), norm(outlet_of(two)))
+            origins.join(*names)
     sources = sorted({outlet_of(article) for article in articles})
     independent = {origins.find(norm(name)) for name in sources}
     return {

@@ -269,14 +269,16 @@ def compare(
     )
     if dates_apart or places_apart or other_conflicts(left, right, articles):
         return CONFLICT
-    text, kind = text_score(left, right, articles), type_score(left, right)
+    text = text_score(left, right, articles)
+    across = left.article_id != right.article_id or is_round_up(left, articles)
+    if across and (text < CROSS_TEXT or (place is None and text < 1.0)):
+        return NO_MATCH  # across articles, reports of one event share some words
+    kind = type_score(left, right)
     if kind == 0.0 and text < STRONG_TEXT:
         return NO_MATCH
     parts = {"type": kind, "place": place, "date": date,
              "actors": actor_score(left, right), "text": text}  # fmt: skip
-    if left.article_id != right.article_id or is_round_up(left, articles):
-        if text < CROSS_TEXT or (parts["place"] is None and text < 1.0):
-            return NO_MATCH  # across articles, reports of one event share some words
+    if across:
         if kind is not None and kind < SAME_TYPE and sentence_text(left, right) < 1.0:
             return NO_MATCH  # an air strike and a clash: two events, unless the sentences agree
         parts["place"] = UNPLACED if parts["place"] is None else parts["place"]
