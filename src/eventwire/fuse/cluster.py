@@ -162,10 +162,12 @@ class RememberedLinks:
 
     def __init__(self, articles: dict[str, ArticleView], settings: FuseSettings) -> None:
         self.articles, self.settings = articles, settings
-        self.known: dict[tuple[str, str, int], list[Match]] = {}
+        # (mention, cluster, members) -> links; by identity, as two views may share an id
+        # (one text on both sides of a pair): both outlive this (one article's `settle`)
+        self.known: dict[tuple[int, int, int], list[Match]] = {}
 
     def __call__(self, mention: MentionView, cluster: Cluster) -> list[Match]:
-        key = (mention.mention_id, cluster.event_id, len(cluster.members))
+        key = (id(mention), id(cluster), len(cluster.members))
         if key not in self.known:
             self.known[key] = links(mention, cluster, self.articles, self.settings)
         return self.known[key]
