@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.fuse import FuseSettings, fuse, iter_events, storage
+from eventwire.fuse import FuseSettings, _fuse, fuse, iter_events, storage
 from eventwire.store import Store
 from tests.fuse.conftest import (
     Report,
@@ -109,3 +109,22 @@ def test_a_founder_one_day_before_a_window_is_within_reach(store: Store, write: 
     write(dated_report("State Radio", "2013-06-07"))
     summary = fuse(store)
     assert (summary.founded, summary.attached) == (0, 1)
+
+
+def test_a_chunk_reuses_the_previous_chunks_views_of_its_members(
+    store: Store, write: Writer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each mention is viewed once: as pending in its chunk, and not again as a member of
+    the event the next chunk joins."""
+    write(dated_report("Desert Wire", "2013-06-05"), dated_report("State Radio", "2013-06-05"))
+    viewed: list[str] = []
+    real = _fuse.mention_view
+
+    def spy(row: dict[str, object]) -> object:
+        viewed.append(str(row["mention_id"]))
+        return real(row)
+
+    monkeypatch.setattr("eventwire.fuse._fuse.mention_view", spy)
+    summary = fuse(store, FuseSettings(chunk_articles=1))
+    assert (summary.founded, summary.attached) == (1, 1)
+    assert sorted(viewed) == sorted(set(viewed)) and len(viewed) == 2

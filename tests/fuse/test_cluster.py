@@ -13,6 +13,7 @@ from eventwire.fuse import (
     cluster_mentions,
     mention_view,
 )
+from eventwire.fuse.cluster import RememberedLinks, links
 
 TOWN = {"location": "Tel Harun", "iso3": "SYR", "admin1": "Homs", "latitude": 34.5,
         "longitude": 36.6, "geo_precision": 1, "geonameid": 900001}  # fmt: skip
@@ -58,3 +59,17 @@ def test_cluster_near_copy_joins_despite_a_date_conflict() -> None:
     clusters: list[Cluster] = []
     cluster_mentions([first, repost], clusters, articles(first, repost), FuseSettings())
     assert event_of(first, clusters) == event_of(repost, clusters)
+
+
+def test_cluster_remembered_links_are_asked_again_once_the_cluster_grows() -> None:
+    first = report("a", "2013-06-04", "Shells hit the market of Tel Harun on Tuesday.")
+    second = report("b", "2013-06-05", "Shells hit the market of Tel Harun, a monitor said.")
+    later = report("c", "2013-06-06", "Shells hit the market of Tel Harun again on Thursday.")
+    found = articles(first, second, later)
+    link = RememberedLinks(found, FuseSettings())
+    cluster = Cluster("e")
+    cluster.add(second)
+    assert [match.rule for match in link(later, cluster)] == ["similar"]
+    assert link(later, cluster) == links(later, cluster, found, FuseSettings())
+    cluster.add(first)  # two days before `later`: a conflict, which vetoes the cluster
+    assert link(later, cluster) == links(later, cluster, found, FuseSettings()) == []

@@ -8,7 +8,17 @@ from typing import Any
 import pytest
 
 from eventwire.fuse import ArticleView, MentionView, article_view, mention_view
-from eventwire.fuse.similarity import compare, conflicts, date_fit, place_fit, type_score
+from eventwire.fuse.similarity import (
+    CONFLICT,
+    FAMILIES,
+    FAMILY_OF,
+    NO_MATCH,
+    compare,
+    conflicts,
+    date_fit,
+    place_fit,
+    type_score,
+)
 
 
 def mention(article: str = "a", **fields: Any) -> MentionView:
@@ -153,3 +163,20 @@ def test_similarity_other_event_type_across_articles_needs_sentence_agreement() 
     articles = {"a": article("a"), "b": article("b")}
     assert compare(one, two, articles, near_copy=0.7).score == 0.0
     assert compare(one, same_article, articles, near_copy=0.7).score > 0.5
+
+
+def test_similarity_conflict_is_told_apart_unless_near_copy() -> None:
+    text = "Shells hit the market of Tel Harun on Tuesday killing four people a monitor said."
+    one = mention("a", event_date="2013-06-05", time_precision=1, sentence=text)
+    other = mention("b", event_date="2013-06-09", time_precision=1, sentence="Jets hit a bridge.")
+    repost = mention("b", event_date="2013-06-09", time_precision=1, sentence=text)
+    unlike = mention("b", event_date="2013-06-05", time_precision=1, sentence="Jets hit a bridge.",
+                     sub_event_type="Peaceful protest", event_type="Protests")  # fmt: skip
+    assert compare(one, other, {}, near_copy=0.7) == CONFLICT
+    assert compare(one, repost, {}, near_copy=0.7).rule == "near-copy"
+    assert compare(one, unlike, {}, near_copy=0.7) == NO_MATCH
+
+
+def test_similarity_type_families_do_not_overlap() -> None:
+    """`type_score` looks a sub-type's family up: each sub-type is in one family at most."""
+    assert sum(len(family) for family in FAMILIES) == len(FAMILY_OF)

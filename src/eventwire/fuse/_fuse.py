@@ -17,6 +17,7 @@ from eventwire.fuse.cluster import (
     eligible_mentions,
     event_id_for,
 )
+from eventwire.fuse.corroborate import Signatures
 from eventwire.fuse.events import STAGE, attach_claims, event_row
 from eventwire.fuse.features import (
     PAD_DAYS,
@@ -78,12 +79,15 @@ def iter_events(store: Store) -> Iterator[dict[str, object]]:
 def fuse_pass(connection: Connection, settings: FuseSettings, summary: FuseSummary) -> None:
     """Pending mentions in chunks of `settings.chunk_articles` articles, oldest first: each
     chunk is compared only with the events its dates can reach, so the memory a pass needs
-    does not grow with the store or the run."""
+    does not grow with the store or the run. The views of a chunk's mentions are kept for
+    the next chunk only: the events it reaches were mostly built from them."""
     touched: set[str] = set()
     after = None
+    previous: dict[str, MentionView] = {}
     while keys := pending_articles(connection, after, settings.chunk_articles):
         pending = [mention_view(row) for row in pending_rows(connection, [k[3] for k in keys])]
-        touched |= fuse_chunk(connection, pending, settings, summary)
+        touched |= fuse_chunk(connection, pending, previous, settings, summary)
+        previous = {mention.mention_id: mention for mention in pending}
         after = keys[-1]
     summary.events_touched = len(touched)
     summary.events_total = event_count(connection)
@@ -92,16 +96,17 @@ def fuse_pass(connection: Connection, settings: FuseSettings, summary: FuseSumma
 def fuse_chunk(
     connection: Connection,
     pending: list[MentionView],
+    previous: Mapping[str, MentionView],
     settings: FuseSettings,
     summary: FuseSummary,
 ) -> set[str]:
-    """Cluster one chunk of pending mentions into the events within reach; returns the ids
-    of the events it touched."""
+    """Cluster one chunk of pending mentions into the events within reach (reusing the
+    `previous` chunk's views of their members); returns the ids of the events it touched."""
     summary.mentions_seen += len(pending)
     known: dict[str, ArticleView] = {}
     plain = load_views(connection, {m.article_id for m in pending}, known)
     candidates = eligible_mentions(pending, plain, settings)
-    clusters = load_clusters(member_rows(connection, reachable(connection, candidates)))
+    clusters = load_clusters(member_rows(connection, reachable(connection, candidates)), previous)
     found = views_of(connection, pending, clusters, settings, known)
     founded_before = {cluster.event_id for cluster in clusters}
     assignments = cluster_mentions(pending, clusters, found, settings)
@@ -110,7 +115,7 @@ def fuse_chunk(
     reported = {m.article_id for c in clusters if c.event_id in touched for m in c.members}
     loaded = {cluster.event_id for cluster in clusters}
     sharing = events_in_articles(connection, reported) - loaded
-    clusters += load_clusters(member_rows(connection, sharing))
+    clusters += load_clusters(member_rows(connection, sharing), previous)
     found = views_of(connection, pending, clusters, settings, known) if sharing else found
     write(connection, clusters, touched, assignments, found, settings)
     summary.founded += len(touched - founded_before)
@@ -170,11 +175,15 @@ def load_views(
     return {key: known[key] for key in ids if key in known}
 
 
-def load_clusters(members: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Cluster]:
-    """Stored events, each with its founding mention added first (it anchors the event)."""
+def load_clusters(
+    members: Iterable[tuple[str, Mapping[str, Any]]], made: Mapping[str, MentionView]
+) -> list[Cluster]:
+    """Stored events, each with its founding mention added first (it anchors the event);
+    members whose view was `made` already are not viewed again."""
     grouped: dict[str, list[MentionView]] = defaultdict(list)
     for event_id, row in members:
-        grouped[event_id].append(mention_view(row))
+        view = made.get(str(row["mention_id"]))
+        grouped[event_id].append(view if view is not None else mention_view(row))
     clusters = []
     for event_id, found in grouped.items():
         cluster = Cluster(event_id)
@@ -209,8 +218,10 @@ def write(
     for claim in claims:
         if str(claim["claim_id"]) in attached:
             by_event[attached[str(claim["claim_id"])]].append(claim)
+    signatures = Signatures()
     rows = [
-        event_row(cluster, by_event[cluster.event_id], articles, settings) for cluster in holders
+        event_row(cluster, by_event[cluster.event_id], articles, settings, signatures)
+        for cluster in holders
     ]
     links = [link_row(assignment) for assignment in assignments]
     replace_events(connection, rows, links, [str(claim["claim_id"]) for claim in claims], attached)

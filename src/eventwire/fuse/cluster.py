@@ -11,14 +11,16 @@ founded it, so it never changes as reports arrive.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from itertools import groupby
 
 from eventwire.fuse.features import ArticleView, MentionView, window
+from eventwire.fuse.index import ClusterIndex
 from eventwire.fuse.settings import FuseSettings
-from eventwire.fuse.similarity import NO_MATCH, Match, compare, conflicts, place_fit
+from eventwire.fuse.similarity import CONFLICT, NO_MATCH, Match, compare, place_fit
 from eventwire.records import content_id
 
 __all__ = [
@@ -116,37 +118,59 @@ def is_context(mention: MentionView, article: ArticleView | None) -> bool:
     return is_background(mention, article) and (mention.precision or 3) >= 3
 
 
+Links = Callable[[MentionView, Cluster], list[Match]]  # `links` over one run's articles
+
+
 def best_match(
-    mention: MentionView,
-    clusters: Iterable[Cluster],
-    articles: dict[str, ArticleView],
-    settings: FuseSettings,
+    mention: MentionView, clusters: Iterable[Cluster], link: Links
 ) -> tuple[Cluster | None, Match]:
+    """The cluster most similar to the mention (the first one, among equals) and how similar."""
     best: tuple[Cluster | None, Match] = (None, NO_MATCH)
     for cluster in clusters:
         if not cluster.may_hold(mention):
             continue
-        strong = [member for member in cluster.members if member.score >= settings.found]
-        if any(against(mention, member, articles, settings) for member in strong):
-            continue  # complete linkage: no strong member may speak against the mention
-        for member in strong:  # weak members do not link: no chains through them
-            match = compare(mention, member, articles, settings.near_copy)
+        for match in link(mention, cluster):
             if match.score > best[1].score:
                 best = (cluster, match)
     return best
 
 
-def against(
+def links(
     mention: MentionView,
-    member: MentionView,
+    cluster: Cluster,
     articles: dict[str, ArticleView],
     settings: FuseSettings,
-) -> bool:
-    """A member speaks against the mention: conflicting evidence, and not a near-copy (a
-    repost may resolve "on Tuesday" against another publication date)."""
-    if not conflicts(mention, member, articles):
-        return False
-    return bool(mention.shingles.jaccard(member.shingles) < settings.near_copy)
+) -> list[Match]:
+    """The mention compared with each strong member of the cluster (weak members do not
+    link: no chains through them); none at all when one of them conflicts with it
+    (complete linkage: no strong member may speak against the mention)."""
+    matches = []
+    for member in cluster.members:
+        if member.score >= settings.found:
+            match = compare(mention, member, articles, settings.near_copy)
+            if match == CONFLICT:
+                return []
+            matches.append(match)
+    return matches
+
+
+class RememberedLinks:
+    """`links` over one run's articles, each answer kept while the cluster has the members
+    it had when asked (members are only ever added). An article's strong mentions that
+    join no event are compared again after each founding, mostly with clusters that have
+    not changed since."""
+
+    def __init__(self, articles: dict[str, ArticleView], settings: FuseSettings) -> None:
+        self.articles, self.settings = articles, settings
+        # (mention, cluster, members) -> links; by identity, as two views may share an id
+        # (one text on both sides of a pair): both outlive this (one article's `settle`)
+        self.known: dict[tuple[int, int, int], list[Match]] = {}
+
+    def __call__(self, mention: MentionView, cluster: Cluster) -> list[Match]:
+        key = (id(mention), id(cluster), len(cluster.members))
+        if key not in self.known:
+            self.known[key] = links(mention, cluster, self.articles, self.settings)
+        return self.known[key]
 
 
 def cluster_mentions(
@@ -160,29 +184,32 @@ def cluster_mentions(
     Article by article, strong mentions first join existing events where they can; then the
     strongest left founds an event and the rest try again, until none is left. Weak
     mentions go last and only join."""
+    index = ClusterIndex(clusters)
     ordered = sorted(pending, key=lambda mention: mention_order(mention, articles))
     eligible = eligible_mentions(ordered, articles, settings)
     strong = [m for m in eligible if can_found(m, articles.get(m.article_id), settings)]
     found: list[Assignment] = []
     for _article, group in groupby(strong, key=lambda mention: mention.article_id):
-        found += settle(list(group), clusters, articles, settings)
+        found += settle(list(group), index, articles, settings)
     weak = [m for m in eligible if not can_found(m, articles.get(m.article_id), settings)]
-    joined = (join(mention, clusters, articles, settings) for mention in weak)
+    link = partial(links, articles=articles, settings=settings)  # one try each: no memory
+    joined = (join(mention, index, link, settings) for mention in weak)
     return found + [assignment for assignment in joined if assignment is not None]
 
 
 def settle(
     group: list[MentionView],
-    clusters: list[Cluster],
+    index: ClusterIndex,
     articles: dict[str, ArticleView],
     settings: FuseSettings,
 ) -> list[Assignment]:
     """One article's strong mentions: join where possible, else found with the strongest."""
+    link = RememberedLinks(articles, settings)
     done: list[Assignment] = []
     while group:
         left = []
         for mention in group:
-            assignment = join(mention, clusters, articles, settings)
+            assignment = join(mention, index, link, settings)
             if assignment is None:
                 left.append(mention)
             else:
@@ -191,20 +218,17 @@ def settle(
             break
         founded = Cluster(event_id_for(left[0]))
         founded.add(left[0])
-        clusters.append(founded)
+        index.add(founded)
         done.append(Assignment(left[0].mention_id, founded.event_id, 1.0, "founded"))
         group = left[1:]
     return done
 
 
 def join(
-    mention: MentionView,
-    clusters: list[Cluster],
-    articles: dict[str, ArticleView],
-    settings: FuseSettings,
+    mention: MentionView, index: ClusterIndex, link: Links, settings: FuseSettings
 ) -> Assignment | None:
-    cluster, match = best_match(mention, clusters, articles, settings)
+    cluster, match = best_match(mention, index.near(mention), link)
     if cluster is None or match.score < settings.attach:
         return None
-    cluster.add(mention)
+    index.add_member(cluster, mention)
     return Assignment(mention.mention_id, cluster.event_id, match.score, match.rule)

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from eventwire.fuse.cluster import Cluster, event_id_for
-from eventwire.fuse.corroborate import corroboration
+from eventwire.fuse.corroborate import Signatures, corroboration
 from eventwire.fuse.features import ArticleView, MentionView
 from eventwire.fuse.notes import note
 from eventwire.fuse.reconcile import actors, attributed, best_date, best_place, coding, fatalities
@@ -54,13 +54,17 @@ def event_row(
     claims: Sequence[Mapping[str, Any]],
     articles: Mapping[str, ArticleView],
     settings: FuseSettings,
+    signatures: Signatures | None = None,
 ) -> Row:
+    """The event's row; `signatures` of article texts may be shared by the rows of a pass."""
     members = sorted(cluster.members, key=lambda m: (report_order(m, articles), m.start))
     mentions = [member.row for member in members]
     reporting = [articles[a] for a in dict.fromkeys(m.article_id for m in members) if a in articles]
     row: Row = {"event_id": cluster.event_id, "founded_by": founder(cluster)}
     row |= coding(mentions) | best_date(mentions) | best_place(mentions) | actors(mentions)
-    row |= fatalities(claims, settings) | corroboration(reporting, settings.duplicate_article)
+    row |= fatalities(claims, settings) | corroboration(
+        reporting, settings.duplicate_article, signatures
+    )
     row["attributed"] = attributed(mentions, settings)
     row["claims"] = [claim_json(claim) for claim in claims]
     row["reports"] = [report_json(member) for member in members]

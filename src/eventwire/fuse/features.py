@@ -9,12 +9,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+import numpy as np
 from datasketch import MinHash
 
 from eventwire.records import Article, Mention
@@ -29,9 +30,12 @@ __all__ = [
     "cosine",
     "count_strong",
     "distance_km",
+    "length",
     "mention_row_of",
     "mention_view",
     "minhash",
+    "resemblance",
+    "tokens_of",
     "weigh_articles",
     "window",
 ]
@@ -125,8 +129,9 @@ class ArticleView:
     document: str
     ordinal: int
     words: Counter[str]
-    shingles: MinHash
+    text: str  # signed (`minhash`) only when two outlets' texts are compared
     weights: Mapping[str, float] = field(default_factory=dict)
+    weights_length: float = 0.0  # `length(weights)`, set with them
     strong: int = 0  # strong mentions in the article: more than a few, a round-up
     regions: int = 0  # distinct admin1 regions its strong mentions are placed in
 
@@ -153,22 +158,32 @@ class MentionView:
     claimant_type: str | None
     alleged: bool
     words: Counter[str]
+    words_length: float  # `length(words)`: cosine divides by it, once per comparison
     shingles: MinHash
     row: Mapping[str, Any]
-    # `window(self)` with the default pads, computed once (it is asked millions of times)
+    # `window(self)` with the default and the tight pads, computed once (they are asked
+    # for every pair compared)
     span: tuple[date, date] | None = None
-
-    @property
-    def point(self) -> tuple[float, float] | None:
-        """Coordinates when the place is a town or near one (geo precision 1 or 2)."""
-        place = self.place or {}
-        if place.get("latitude") is None or (place.get("geo_precision") or 3) > 2:
-            return None
-        return float(place["latitude"]), float(place["longitude"])
+    tight_span: tuple[date, date] | None = None
+    point: tuple[float, float] | None = None  # `point_of(place)`
 
 
-def words_of(text: str) -> Counter[str]:
-    found = (word.lower()[:STEM] for word in WORD.findall(text))
+def point_of(place: Mapping[str, Any] | None) -> tuple[float, float] | None:
+    """Coordinates when the place is a town or near one (geo precision 1 or 2)."""
+    place = place or {}
+    if place.get("latitude") is None or (place.get("geo_precision") or 3) > 2:
+        return None
+    return float(place["latitude"]), float(place["longitude"])
+
+
+def tokens_of(text: str) -> list[str]:
+    """The text's words of three letters or more, lower-cased: what its bag of words and
+    its shingles are made of."""
+    return [word.lower() for word in WORD.findall(text)]
+
+
+def words_of(tokens: Iterable[str]) -> Counter[str]:
+    found = (token[:STEM] for token in tokens)
     return Counter(word for word in found if word not in STOPWORDS)
 
 
@@ -178,23 +193,38 @@ def permutations() -> Any:
     return MinHash(num_perm=PERMUTATIONS, seed=1).permutations
 
 
-def minhash(text: str) -> MinHash:
-    """MinHash of word 3-shingles (seeded, so the same text gives the same signature)."""
-    tokens = [word.lower() for word in WORD.findall(text)]
+def minhash(tokens: Sequence[str]) -> MinHash:
+    """MinHash of a text's word 3-shingles (`tokens_of(text)`; seeded, so the same text
+    gives the same signature)."""
     signature = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=permutations())
     shingles = [" ".join(tokens[i : i + 3]).encode("utf-8") for i in range(max(len(tokens) - 2, 1))]
     signature.update_batch(shingles)
     return signature
 
 
-def cosine(left: Mapping[str, float], right: Mapping[str, float]) -> float:
+def resemblance(left: MinHash, right: MinHash) -> float:
+    """`left.jaccard(right)`, without its checks of seed and size (every signature here is
+    made by `minhash`): fusion asks it of hundreds of thousands of pairs."""
+    return float(np.count_nonzero(left.hashvalues == right.hashvalues)) / len(left.hashvalues)
+
+
+def cosine(
+    left: Mapping[str, float],
+    right: Mapping[str, float],
+    lengths: tuple[float, float] | None = None,
+) -> float:
+    """Cosine of two bags of words; `lengths`, when given, are theirs (`length`), so a bag
+    compared many times is measured once."""
     if not left or not right:
         return 0.0
     dot = sum(count * right[word] for word, count in left.items() if word in right)
-    norm = math.sqrt(sum(c * c for c in left.values())) * math.sqrt(
-        sum(c * c for c in right.values())
-    )
-    return dot / norm
+    one, two = lengths or (length(left), length(right))
+    return dot / (one * two)
+
+
+def length(bag: Mapping[str, float]) -> float:
+    """The Euclidean length of a bag of words."""
+    return math.sqrt(sum(count * count for count in bag.values()))
 
 
 def parse_date(value: object) -> date | None:
@@ -207,9 +237,14 @@ def parse_date(value: object) -> date | None:
 
 
 def window(mention: MentionView, pads: Mapping[int, int] = PAD_DAYS) -> tuple[date, date] | None:
-    """The days the mention may refer to, widened by its precision."""
-    if pads is PAD_DAYS and mention.first is not None:
+    """The days the mention may refer to, widened by its precision (with the default or
+    the tight pads, as the mention was made with them)."""
+    if mention.first is None:
+        return None
+    if pads is PAD_DAYS:
         return mention.span or padded(mention.first, mention.last, mention.precision, pads)
+    if pads is TIGHT_PAD_DAYS:
+        return mention.tight_span or padded(mention.first, mention.last, mention.precision, pads)
     return padded(mention.first, mention.last, mention.precision, pads)
 
 
@@ -255,16 +290,19 @@ def article_view(row: Mapping[str, Any]) -> ArticleView:
         published=parse_date(row.get("published")),
         document=str(row.get("document") or ""),
         ordinal=int(row.get("ordinal") or 0),
-        words=words_of(text),
-        shingles=minhash(text),
+        words=words_of(tokens_of(text)),
+        text=text,
     )
 
 
 def mention_view(row: Mapping[str, Any]) -> MentionView:
     sentence = str(row.get("sentence") or "")
     place = row.get("place")
+    place = place if isinstance(place, dict) and place.get("location") else None
     first, last = parse_date(row.get("event_date")), parse_date(row.get("date_end"))
     precision = row.get("time_precision")
+    tokens = tokens_of(sentence)
+    words = words_of([*tokens, *tokens_of(place_name(place))])
     return MentionView(
         mention_id=str(row["mention_id"]),
         article_id=str(row["article_id"]),
@@ -279,14 +317,17 @@ def mention_view(row: Mapping[str, Any]) -> MentionView:
         first=first,
         last=last,
         precision=precision,
-        place=place if isinstance(place, dict) and place.get("location") else None,
+        place=place,
         actors=actor_names(row.get("actors")),
         claimant_type=row.get("claimant_type"),
         alleged=bool(row.get("alleged")),
-        words=words_of(f"{sentence} {place_name(place)}"),
-        shingles=minhash(sentence),
+        words=words,
+        words_length=length(words),
+        shingles=minhash(tokens),
         row=row,
         span=padded(first, last, precision, PAD_DAYS),
+        tight_span=padded(first, last, precision, TIGHT_PAD_DAYS),
+        point=point_of(place),
     )
 
 
@@ -315,7 +356,11 @@ def weigh_articles(articles: Mapping[str, ArticleView]) -> dict[str, ArticleView
         frequency.update(article.words.keys())
     total = len(articles) + 1
     idf = {word: math.log(total / count) for word, count in frequency.items()}
-    return {key: replace(view, weights=weigh(view.words, idf)) for key, view in articles.items()}
+    weighed = {key: weigh(view.words, idf) for key, view in articles.items()}
+    return {
+        key: replace(view, weights=weighed[key], weights_length=length(weighed[key]))
+        for key, view in articles.items()
+    }
 
 
 def weigh(words: Counter[str], idf: Mapping[str, float]) -> dict[str, float]:

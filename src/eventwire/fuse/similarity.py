@@ -24,10 +24,12 @@ from eventwire.fuse.features import (
     MentionView,
     cosine,
     distance_km,
+    resemblance,
     window,
 )
 
 __all__ = [
+    "CONFLICT",
     "NO_MATCH",
     "WEIGHTS",
     "Match",
@@ -59,6 +61,7 @@ FAMILIES = (
     frozenset({"Peaceful protest", "Protest with intervention",
                "Excessive force against protesters", "Violent demonstration"}),
 )  # fmt: skip
+FAMILY_OF = {sub: number for number, family in enumerate(FAMILIES) for sub in family}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ class Match:
 
 
 NO_MATCH = Match(0.0, "gated")
+CONFLICT = Match(0.0, "conflict")  # hard evidence of two events: no match, and a veto
 
 
 def type_score(left: MentionView, right: MentionView) -> float | None:
@@ -80,7 +84,8 @@ def type_score(left: MentionView, right: MentionView) -> float | None:
         return None
     if left.sub_event_type == right.sub_event_type:
         return 1.0
-    if any({left.sub_event_type, right.sub_event_type} <= family for family in FAMILIES):
+    family = FAMILY_OF.get(left.sub_event_type)  # the families do not overlap
+    if family is not None and family == FAMILY_OF.get(right.sub_event_type):
         return 0.8
     if left.event_type == right.event_type:
         return 0.7
@@ -193,6 +198,13 @@ def conflicts(left: MentionView, right: MentionView, articles: dict[str, Article
     Used against every strong member of an event (complete linkage), not only the best."""
     if date_fit(left, right, articles)[0] or place_fit(left, right)[0]:
         return True
+    return other_conflicts(left, right, articles)
+
+
+def other_conflicts(
+    left: MentionView, right: MentionView, articles: dict[str, ArticleView]
+) -> bool:
+    """`conflicts` once the dates and places are known to fit (`compare` has them)."""
     if left.article_id != right.article_id and region_only(left, right):
         return text_score(left, right, articles, sentence_only=True) < 1.0
     return round_up_apart(left, right, articles)
@@ -213,7 +225,11 @@ def region_only(left: MentionView, right: MentionView) -> bool:
 
 
 def sentence_text(left: MentionView, right: MentionView) -> float:
-    return min(1.0, cosine(left.words, right.words) / TEXT_SATURATION)
+    return min(1.0, sentence_cosine(left, right) / TEXT_SATURATION)
+
+
+def sentence_cosine(left: MentionView, right: MentionView) -> float:
+    return cosine(left.words, right.words, (left.words_length, right.words_length))
 
 
 def text_score(
@@ -228,28 +244,41 @@ def text_score(
         return 1.0
     if left.article_id == right.article_id or sentence_only:
         return sentence_text(left, right)
-    sentence = cosine(left.words, right.words)
+    sentence = sentence_cosine(left, right)
     one, two = articles.get(left.article_id), articles.get(right.article_id)
     focused = one is not None and two is not None and max(one.strong, two.strong) <= FOCUSED
-    article = cosine(one.weights, two.weights) if one and two and focused else 0.0
+    article = article_cosine(one, two) if one and two and focused else 0.0
     return min(1.0, max(sentence, article) / TEXT_SATURATION)
+
+
+def article_cosine(one: ArticleView, two: ArticleView) -> float:
+    return cosine(one.weights, two.weights, (one.weights_length, two.weights_length))
 
 
 def compare(
     left: MentionView, right: MentionView, articles: dict[str, ArticleView], near_copy: float
 ) -> Match:
-    """The similarity of two mentions under `fuse.similarity.v3`."""
-    if left.shingles.jaccard(right.shingles) >= near_copy:
+    """The similarity of two mentions under `fuse.similarity.v3`; `CONFLICT` when they
+    conflict (`conflicts`) and are no near-copies (a repost may resolve "on Tuesday"
+    against another publication date)."""
+    if resemblance(left.shingles, right.shingles) >= near_copy:
         return Match(1.0, "near-copy")
-    (_, date), (_, place) = date_fit(left, right, articles), place_fit(left, right)
-    text, kind = text_score(left, right, articles), type_score(left, right)
-    if conflicts(left, right, articles) or (kind == 0.0 and text < STRONG_TEXT):
+    (dates_apart, date), (places_apart, place) = (
+        date_fit(left, right, articles),
+        place_fit(left, right),
+    )
+    if dates_apart or places_apart or other_conflicts(left, right, articles):
+        return CONFLICT
+    text = text_score(left, right, articles)
+    across = left.article_id != right.article_id or is_round_up(left, articles)
+    if across and (text < CROSS_TEXT or (place is None and text < 1.0)):
+        return NO_MATCH  # across articles, reports of one event share some words
+    kind = type_score(left, right)
+    if kind == 0.0 and text < STRONG_TEXT:
         return NO_MATCH
     parts = {"type": kind, "place": place, "date": date,
              "actors": actor_score(left, right), "text": text}  # fmt: skip
-    if left.article_id != right.article_id or is_round_up(left, articles):
-        if text < CROSS_TEXT or (parts["place"] is None and text < 1.0):
-            return NO_MATCH  # across articles, reports of one event share some words
+    if across:
         if kind is not None and kind < SAME_TYPE and sentence_text(left, right) < 1.0:
             return NO_MATCH  # an air strike and a clash: two events, unless the sentences agree
         parts["place"] = UNPLACED if parts["place"] is None else parts["place"]

@@ -155,8 +155,9 @@ def replace_events(
         if event["event_id"] in known:
             match = table.c.event_id == event["event_id"]
             connection.execute(table.update().where(match).values(event))
-        else:
-            connection.execute(table.insert(), event)
+    fresh = [event for event in events if event["event_id"] not in known]
+    if fresh:
+        connection.execute(table.insert(), fresh)  # one statement for all: executemany
     if links:
         connection.execute(schema.event_mentions.insert(), list(links))
     rows = [{"claim_id": claim_id, "event_id": event_id} for claim_id, event_id in claims.items()]
