@@ -15,23 +15,26 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from eventwire.resources.gazetteer import ALIASES_PATH, Gazetteer
 
 __all__ = [
+    "FEEDER_NAME",
     "RULER_NAME",
     "WORLD_RULER_NAME",
+    "PlaceFeeder",
     "add_place_ruler",
     "place_names",
     "place_patterns",
+    "plain_words",
     "written_forms",
 ]
 
 RULER_NAME = "place_ruler"
 WORLD_RULER_NAME = "place_ruler_world"
+FEEDER_NAME = "place_ruler_feeder"
 FOCUS_COUNTRIES = ("SY", "LB", "IQ", "JO", "TR", "IL", "PS", "YE", "LY", "AF", "UA")
 _DOTLESS = str.maketrans({"ı": "i", "İ": "I"})
 _LOC_FEATURES = frozenset({"continent", "area", "region"})
@@ -100,27 +103,43 @@ def _is_abbreviation(name: str) -> bool:
     return "." in name
 
 
-@contextmanager
-def _plain_names_split(nlp: Any) -> Iterator[None]:
-    """While patterns are added, a name of plain words (letters only, one space apart, none
-    a tokenizer special case such as "Cannot") is split at its spaces, which is what the
-    tokenizer would do after trying its affix rules; other names go through the tokenizer.
-    Nineteen names in twenty are plain, so the rulers build in a fraction of the time."""
-    from spacy.tokens import Doc
+def plain_words(name: str, special: frozenset[str]) -> list[str] | None:
+    """A name of plain words (letters only, one space apart, none a tokenizer special case
+    such as "Cannot") as the tokenizer splits it: at its spaces. None for other names."""
+    words = name.split(" ")
+    if all(word.isalpha() and word not in special for word in words):
+        return words
+    return None
 
-    tokenizer, special = nlp.tokenizer, frozenset(nlp.tokenizer.rules or ())
 
-    def split(name: str) -> Any:
-        words = name.split(" ")
-        if all(word.isalpha() and word not in special for word in words):
-            return Doc(nlp.vocab, words=words)
-        return tokenizer(name)
+class PlaceFeeder:
+    """Gives a ruler a plain name's pattern when the name's first word first appears in a
+    document, before the rulers run on it (the feeder comes first in the pipeline).
 
-    nlp.tokenizer = split
-    try:
-        yield
-    finally:
-        nlp.tokenizer = tokenizer
+    A pattern matches only where its first word is, so a ruler fed this way finds what it
+    would find holding every pattern from the start; but a run makes the patterns of the
+    few thousand names whose first word it meets, not of all 54,000 (most of the setup)."""
+
+    def __init__(self, vocab: Any) -> None:
+        self.vocab = vocab
+        self.pending: dict[str, list[tuple[Any, str, list[str]]]] = {}
+
+    def hold(self, ruler: Any, label: str, words: list[str]) -> None:
+        self.pending.setdefault(words[0], []).append((ruler, label, words))
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Doc
+
+        pending = self.pending
+        for token in doc:
+            waiting = pending.pop(token.text, None) if pending else None
+            for ruler, label, words in waiting or ():
+                spaces = [True] * (len(words) - 1) + [False]  # the tokenizer's Doc of the name
+                pattern = Doc(self.vocab, words=words, spaces=spaces)
+                # filed as `EntityRuler.add_patterns` files a phrase pattern
+                ruler.phrase_patterns[label].append(pattern)
+                ruler.phrase_matcher.add(label, [pattern])
+        return doc
 
 
 def place_patterns(
@@ -145,15 +164,35 @@ def place_patterns(
 def add_place_ruler(nlp: Any, gazetteer: Gazetteer, **options: Any) -> tuple[Any, Any]:
     """Add two entity rulers to a spaCy pipeline: the core names before its "ner" (they
     win: Qusayr is a place, whatever the model thinks), the world's towns after it (they
-    only fill gaps: "Paris Hilton" stays a person). Returns both rulers."""
+    only fill gaps: "Paris Hilton" stays a person). Returns both rulers.
+
+    Names of plain words reach the rulers through a `PlaceFeeder` put first in the
+    pipeline; the others (hyphens, apostrophes, dots) are tokenised now."""
+    from spacy.language import Language
+
     path = gazetteer.ensure()
     stop_words = frozenset(getattr(nlp.Defaults, "stop_words", ()))
+    special = frozenset(nlp.tokenizer.rules or ())
     has_ner = "ner" in nlp.pipe_names
     core = nlp.add_pipe("entity_ruler", name=RULER_NAME, **({"before": "ner"} if has_ner else {}))
     world = nlp.add_pipe("entity_ruler", name=WORLD_RULER_NAME)
-    # Patterns are tokenised with every component disabled: only the tokenizer runs
-    # (seconds, not the half minute it takes through the tagger and parser).
-    with nlp.select_pipes(disable=nlp.pipe_names), _plain_names_split(nlp):
-        core.add_patterns(place_patterns(place_names(path, **options), stop_words))
-        world.add_patterns(place_patterns(place_names(path, world=True, **options), stop_words))
+    if not Language.has_factory(FEEDER_NAME):
+        Language.factory(FEEDER_NAME, func=_make_feeder)
+    feeder = nlp.add_pipe(FEEDER_NAME, first=True)
+    for ruler, world_names in ((core, False), (world, True)):
+        patterns = place_patterns(place_names(path, world=world_names, **options), stop_words)
+        plain = [(pattern, plain_words(pattern["pattern"], special)) for pattern in patterns]
+        now = [pattern for pattern, words in plain if words is None]
+        if not now and plain:
+            now.append(plain.pop(0)[0])  # spaCy warns about a ruler without patterns
+        for pattern, words in plain:
+            if words is not None:
+                feeder.hold(ruler, pattern["label"], words)
+        # tokenised with every component disabled: only the tokenizer runs
+        with nlp.select_pipes(disable=nlp.pipe_names):
+            ruler.add_patterns(now)
     return core, world
+
+
+def _make_feeder(nlp: Any, name: str) -> PlaceFeeder:
+    return PlaceFeeder(nlp.vocab)
