@@ -133,3 +133,12 @@ def test_index_is_a_whole_list_scan_with_the_far_clusters_left_out(
     for found in clusters[len(clusters) // 2 :]:
         index.add(found)
     assert names(index.near(query)) == names([found for found in clusters if meets(found)])
+
+
+def test_a_window_stored_end_before_start_is_found_where_it_may_hold() -> None:
+    """An older store may hold a date_end before the event date; the index files the
+    event over the days between them, so it offers it wherever `may_hold` accepts it."""
+    reversed_founder = cluster("reversed", mention(DAY + timedelta(days=9), DAY))
+    probe = mention(DAY + timedelta(days=1), DAY + timedelta(days=19))
+    assert reversed_founder.may_hold(probe)
+    assert names(ClusterIndex([reversed_founder]).near(probe)) == ["reversed"]

@@ -148,7 +148,7 @@ def links(
     for member in cluster.members:
         if member.score >= settings.found:
             match = compare(mention, member, articles, settings.near_copy)
-            if match == CONFLICT:
+            if match is CONFLICT:
                 return []
             matches.append(match)
     return matches

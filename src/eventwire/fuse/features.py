@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -182,7 +182,7 @@ def tokens_of(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(text)]
 
 
-def words_of(tokens: Iterable[str]) -> Counter[str]:
+def words_of(tokens: list[str]) -> Counter[str]:
     found = (token[:STEM] for token in tokens)
     return Counter(word for word in found if word not in STOPWORDS)
 
@@ -193,7 +193,7 @@ def permutations() -> Any:
     return MinHash(num_perm=PERMUTATIONS, seed=1).permutations
 
 
-def minhash(tokens: Sequence[str]) -> MinHash:
+def minhash(tokens: list[str]) -> MinHash:
     """MinHash of a text's word 3-shingles (`tokens_of(text)`; seeded, so the same text
     gives the same signature)."""
     signature = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=permutations())

@@ -78,8 +78,10 @@ class ClusterIndex:
 
 
 def buckets(span: tuple[date, date]) -> Iterable[int]:
-    """The buckets a window's days fall in (both ends included)."""
-    return range(span[0].toordinal() // BUCKET_DAYS, span[1].toordinal() // BUCKET_DAYS + 1)
+    """The buckets a window's days fall in (both ends included; a window stored the wrong
+    way round, end before start, covers the days between them, as `meets` reads it)."""
+    first, last = sorted(span)
+    return range(first.toordinal() // BUCKET_DAYS, last.toordinal() // BUCKET_DAYS + 1)
 
 
 def meets(cluster: Cluster, span: tuple[date, date]) -> bool:
