@@ -89,3 +89,11 @@ def test_literal_index_runs_patterns_without_literals() -> None:
     index = LiteralIndex([re.compile(r"\d+"), re.compile("bomb"), re.compile(r"(?i)x")])
     assert index.possible("no figures here") == [0, 2]
     assert LiteralIndex([]).possible("text") == []
+
+
+def test_a_very_long_literal_is_cut_and_still_selects_its_pattern() -> None:
+    pattern = re.compile("x" * 1500)
+    assert required_literals(pattern) == frozenset({"x" * 32})
+    index = LiteralIndex([pattern, re.compile("y")])
+    assert index.possible("x" * 1500) == [0]
+    assert index.possible("x" * 31) == []

@@ -21,6 +21,9 @@ __all__ = ["LiteralIndex", "required_literals"]
 
 Needs = frozenset[str] | None  # every match contains one of the strings; None: unknown
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+# a literal's first characters are required as well: longer ones add nothing to the scan
+# and would make the prefix tree deeper than Python's recursion allows
+MAX_LITERAL = 32
 
 
 def required_literals(pattern: re.Pattern[str]) -> Needs:
@@ -43,13 +46,13 @@ def _sequence(items: Iterable[tuple[Any, Any]]) -> Needs:
             run.append(chr(arg))
             continue
         if run:
-            options.append(frozenset({"".join(run)}))
+            options.append(frozenset({"".join(run)[:MAX_LITERAL]}))
             run = []
         needs = _item(str(op), arg)
         if needs:
             options.append(needs)
     if run:
-        options.append(frozenset({"".join(run)}))
+        options.append(frozenset({"".join(run)[:MAX_LITERAL]}))
     return max(options, key=_selectivity, default=None)
 
 
