@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import spacy
 
@@ -115,3 +117,23 @@ def test_plain_words_are_the_tokenizers_tokens(name: str) -> None:
     assert words is None or words == [token.text for token in nlp.make_doc(name)]
     if name in ("Tal Sousin", "Ras al Ain", "Quşayr"):
         assert words is not None
+
+
+def test_fed_rulers_hold_what_rulers_filled_at_once_hold(gazetteer: Gazetteer) -> None:
+    fed = spacy.blank("en")
+    fed_rulers = add_place_ruler(fed, gazetteer)
+    fed.get_pipe(FEEDER_NAME).feed_all()
+    assert not fed.get_pipe(FEEDER_NAME).pending
+    whole = spacy.blank("en")
+    path = gazetteer.ensure()
+    for world, ruler in ((False, "core"), (True, "world")):
+        added = whole.add_pipe("entity_ruler", name=ruler)
+        stop_words = frozenset(whole.Defaults.stop_words)
+        added.add_patterns(place_patterns(place_names(path, world=world), stop_words))
+    for fed_ruler, name in zip(fed_rulers, ("core", "world"), strict=True):
+
+        def key(pattern: dict[str, Any]) -> tuple[str, str]:
+            return pattern["label"], pattern["pattern"]
+
+        assert sorted(fed_ruler.patterns, key=key) == sorted(whole.get_pipe(name).patterns, key=key)
+        assert len(fed_ruler.phrase_matcher) == len(whole.get_pipe(name).phrase_matcher)

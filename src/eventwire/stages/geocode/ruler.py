@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import re
 import sqlite3
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -118,28 +119,40 @@ class PlaceFeeder:
 
     A pattern matches only where its first word is, so a ruler fed this way finds what it
     would find holding every pattern from the start; but a run makes the patterns of the
-    few thousand names whose first word it meets, not of all 54,000 (most of the setup)."""
+    names whose first word it meets, not of all the gazetteer's (most of the setup). A
+    ruler called on its own, outside the pipeline, has only what it was given so far:
+    `feed_all()` first. Documents of one pipeline in several threads are fed one at a
+    time, so no ruler runs on a document before its patterns are in."""
 
     def __init__(self, vocab: Any) -> None:
         self.vocab = vocab
         self.pending: dict[str, list[tuple[Any, str, list[str]]]] = {}
+        self._lock = threading.Lock()
 
     def hold(self, ruler: Any, label: str, words: list[str]) -> None:
         self.pending.setdefault(words[0], []).append((ruler, label, words))
 
     def __call__(self, doc: Any) -> Any:
+        with self._lock:
+            if self.pending:
+                self._give(token.text for token in doc)
+        return doc
+
+    def feed_all(self) -> None:
+        """Give the rulers every pattern still held."""
+        with self._lock:
+            self._give(list(self.pending))
+
+    def _give(self, words: Iterable[str]) -> None:
         from spacy.tokens import Doc
 
-        pending = self.pending
-        for token in doc:
-            waiting = pending.pop(token.text, None) if pending else None
-            for ruler, label, words in waiting or ():
-                spaces = [True] * (len(words) - 1) + [False]  # the tokenizer's Doc of the name
-                pattern = Doc(self.vocab, words=words, spaces=spaces)
+        for word in words:
+            for ruler, label, name in self.pending.pop(word, ()):
+                spaces = [True] * (len(name) - 1) + [False]  # the tokenizer's Doc of the name
+                pattern = Doc(self.vocab, words=name, spaces=spaces)
                 # filed as `EntityRuler.add_patterns` files a phrase pattern
                 ruler.phrase_patterns[label].append(pattern)
                 ruler.phrase_matcher.add(label, [pattern])
-        return doc
 
 
 def place_patterns(
@@ -167,7 +180,8 @@ def add_place_ruler(nlp: Any, gazetteer: Gazetteer, **options: Any) -> tuple[Any
     only fill gaps: "Paris Hilton" stays a person). Returns both rulers.
 
     Names of plain words reach the rulers through a `PlaceFeeder` put first in the
-    pipeline; the others (hyphens, apostrophes, dots) are tokenised now."""
+    pipeline, as documents need them; the others (hyphens, apostrophes, dots) are
+    tokenised now. Call the feeder's `feed_all()` to have complete rulers at once."""
     from spacy.language import Language
 
     path = gazetteer.ensure()
