@@ -67,17 +67,17 @@ def collect_extracted(parcels: Iterable[Parcel]) -> ExtractedRows:
     return rows
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def flat(record: Any) -> dict[str, Any]:
     """A record's fields by name: `asdict` without its deep copy, which the flat records
-    stored here (places, labels, claims, actors) do not need and which cost a second a run."""
+    stored here (places, labels, claims, actors) do not need."""
     kind = type(record)
     names = _FIELD_NAMES.get(kind)
     if names is None:
         names = _FIELD_NAMES[kind] = tuple(field.name for field in fields(kind))
     return {name: getattr(record, name) for name in names}
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def place_id(place: Place) -> str:
