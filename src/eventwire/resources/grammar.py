@@ -23,9 +23,8 @@ REPLACED = ("attribute_ruler", "lemmatizer")  # loaded but not run: `Grammar` do
 MAX_CACHED = 200_000  # cached keys, about 60 MB when full; past it the caches start again
 
 Spec = Mapping[str, Any]  # one token of a Matcher pattern: {"TAG": "NN", "LOWER": {"IN": [...]}}
-Result = tuple[
-    int | None, int | None, int | None, int | None, int | None
-]  # pos morph lemma tag dep
+# what a rule sets, as string-store ids (None: left alone): pos, morph, lemma, tag, dep
+Result = tuple[int | None, int | None, int | None, int | None, int | None]
 
 
 @dataclass(frozen=True, slots=True)
