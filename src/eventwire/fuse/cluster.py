@@ -53,11 +53,15 @@ class Cluster:
         if self.where is None and mention.point is not None:
             self.where = mention
 
+    def meets(self, span: tuple[date, date] | None) -> bool:
+        """No date on either side, or the anchor window shares a day with `span`."""
+        anchor = self.when
+        return span is None or anchor is None or (anchor[0] <= span[1] and span[0] <= anchor[1])
+
     def may_hold(self, mention: MentionView) -> bool:
         """The event-level gates: the mention's window meets the anchor window, and its
         town is within reach of the anchor town."""
-        span, anchor = window(mention), self.when
-        if span is not None and anchor is not None and (span[1] < anchor[0] or anchor[1] < span[0]):
+        if not self.meets(window(mention)):
             return False
         if self.where is None or mention.point is None:
             return True

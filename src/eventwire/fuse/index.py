@@ -65,7 +65,7 @@ class ClusterIndex:
         return [
             self.clusters[position]
             for position in sorted(found)
-            if meets(self.clusters[position], span)
+            if self.clusters[position].meets(span)
         ]
 
     def file(self, position: int, cluster: Cluster) -> None:
@@ -79,12 +79,6 @@ class ClusterIndex:
 
 def buckets(span: tuple[date, date]) -> Iterable[int]:
     """The buckets a window's days fall in (both ends included; a window stored the wrong
-    way round, end before start, covers the days between them, as `meets` reads it)."""
+    way round, end before start, covers the days between them, as `Cluster.meets` reads it)."""
     first, last = sorted(span)
     return range(first.toordinal() // BUCKET_DAYS, last.toordinal() // BUCKET_DAYS + 1)
-
-
-def meets(cluster: Cluster, span: tuple[date, date]) -> bool:
-    """The cluster has no anchor date, or its anchor window shares a day with `span`."""
-    anchor = cluster.when
-    return anchor is None or (anchor[0] <= span[1] and span[0] <= anchor[1])
