@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from datasketch import MinHash
 
-from eventwire.fuse.features import ArticleView, minhash, tokens_of
+from eventwire.fuse.features import ArticleView, minhash, resemblance, tokens_of
 
 __all__ = ["Signatures", "corroboration"]
 
@@ -73,7 +73,7 @@ def corroboration(
         names = norm(outlet_of(one)), norm(outlet_of(two))
         if origins.find(names[0]) == origins.find(names[1]):
             continue  # one origin already: nothing to compare
-        if signature(one).jaccard(signature(two)) >= duplicate:
+        if resemblance(signature(one), signature(two)) >= duplicate:
             origins.join(*names)
     sources = sorted({outlet_of(article) for article in articles})
     independent = {origins.find(norm(name)) for name in sources}
