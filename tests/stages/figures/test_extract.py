@@ -157,7 +157,7 @@ def test_extract_figures_patterns(
 def test_extract_figures_provenance() -> None:
     text = "Residents said 9 civilians were killed."
     claim = _only(text)
-    assert claim.stage == STAGE == "extract.figures.rules.v3"
+    assert claim.stage == STAGE == "extract.figures.rules.v4"
     assert (claim.article_id, claim.outlet, claim.claimant) == ("a1", "Test Wire", None)
     assert text[claim.span[0] : claim.span[1]] == "9 civilians were killed"
 
@@ -493,3 +493,74 @@ def test_extract_figures_title_case_headline_is_not_a_name_and_age() -> None:
 )
 def test_extract_figures_headline_figure_before_the_body_is_not_active_voice(text: str) -> None:
     assert [(c.kind, c.low) for c in extract_figures(text)] == [("killed", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Two of the fighters, Omar Haddad and Sami Nour, died at the checkpoint.", 2),
+        ("Two of them, Omar Haddad, 24, and Sami Nour, 31, died in hospital.", 2),
+        ("Three of those soldiers, all from the same village, were killed.", 3),
+    ],
+)
+def test_extract_figures_partitive_with_names_between_commas(text: str, count: int) -> None:
+    claim = _only(text)
+    assert (claim.kind, claim.low, claim.high) == ("killed", count, count)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The two men who were killed in the raid have been named.", 2),
+        ("Four villagers that died in the shelling were buried on Friday.", 4),
+        ("Among the wounded was a 16-year-old boy who later died of his wounds.", 1),
+    ],
+)
+def test_extract_figures_relative_clause_after_the_figure(text: str, count: int) -> None:
+    killed = [c for c in extract_figures(text) if c.kind == "killed"]
+    assert [(c.low, c.high) for c in killed] == [(count, count)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man who shot and killed a shopkeeper was arrested.",
+        "The gunman who killed the guard fled on foot.",
+    ],
+)
+def test_extract_figures_relative_clause_of_the_attacker_is_not_a_victim(text: str) -> None:
+    assert all(c.subject not in ("man", "gunman") for c in extract_figures(text))
+
+
+def test_extract_figures_relative_after_a_name_and_age_is_an_age() -> None:
+    text = "The victims were Lena Ross, 33, and Omar Ross, 34 who were shot at home."
+    assert all(c.text != "34" for c in extract_figures(text))
+
+
+def test_extract_figures_possessive_pair_without_a_second_article() -> None:
+    claim = [
+        c for c in extract_figures("He is accused of fatally shooting his wife and 9-year-old son.")
+    ]
+    assert [(c.kind, c.low) for c in claim] == [("killed", 2)]
+    verbs = "He fired, killing his sister and injuring his brother."
+    assert sorted((c.kind, c.low) for c in extract_figures(verbs)) == [
+        ("injured", 1),
+        ("killed", 1),
+    ]
+
+
+def test_extract_figures_a_husband_and_father_is_one_person() -> None:
+    claims = extract_figures("Police said a husband and father was killed on the road.")
+    assert [c.low for c in claims if c.kind == "killed"] in ([], [1])
+
+
+def test_extract_figures_named_pair_with_a_shared_age() -> None:
+    claim = _only("Omar Haddad and Sami Nour, both 19 years old, were shot dead near the mill.")
+    assert (claim.kind, claim.low) == ("killed", 2)
+
+
+def test_extract_figures_all_over_is_not_more_than() -> None:
+    claims = extract_figures("When it was all over one man was dead and four were wounded.")
+    killed = [c for c in claims if c.kind == "killed"]
+    assert [(c.low, c.high) for c in killed] == [(1, 1)]
+    assert extract_figures("Over 30 people were killed.")[0].low == 31

@@ -26,7 +26,7 @@ __all__ = [
     "written_as_count",
 ]
 
-STAGE = "extract.figures.rules.v3"
+STAGE = "extract.figures.rules.v4"
 
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:usd|us\$|eur|gbp))\s*$", re.IGNORECASE)
 _BAD_AFTER = re.compile(
@@ -49,6 +49,8 @@ _OPENERS = frozenset(("the", "his", "her", "their", "all"))
 SELF_SUBJECTS = frozenset(("himself", "herself"))
 _AGE_ASIDE = re.compile(AGE_ASIDE, re.IGNORECASE)
 _FIRED_BEFORE = re.compile(r"\b(?:fired|fire|fires|firing|heard|hear|hears)\s+$", re.IGNORECASE)
+_ALL_OVER = re.compile(r"over\s+", re.IGNORECASE)
+_ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
 _FINITE_AUX = re.compile(r"\b(?:were|was|are|is|have|has|had)\b")
 # Counts are of people born: "an unborn child" is kept in the text, not in the count
 _UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
@@ -151,12 +153,16 @@ def _is_shots_fired(match: re.Match[str], text: str) -> bool:
 
 
 def _is_active_clause(match: re.Match[str], text: str, pats: FigurePatterns) -> bool:
-    """ "Two gunmen killed a guard": a passive-pattern match that is really active voice."""
-    verb = match.groupdict().get("pv")
+    """ "Two gunmen killed a guard", "the man who shot and killed ...": a passive-pattern
+    match that is really active voice (after "who", a transitive verb needs "was"/"were")."""
+    groups = match.groupdict()
+    verb = groups.get("pv")
     if not verb or match.group("aux").strip():
         return False
-    following_object = pats.object_start.match(text, match.end()) is not None
-    return _norm(verb) in pats.active_phrases and following_object
+    transitive = _norm(verb) in pats.active_phrases
+    if transitive and groups.get("rel"):
+        return True
+    return transitive and pats.object_start.match(text, match.end()) is not None
 
 
 # How a pattern family's match is counted: the quantity as written, one or two people
@@ -221,7 +227,8 @@ def _subject(match: re.Match[str], text: str, count: Count, lex: FigureLexicon) 
 def _is_age_after_name(match: re.Match[str], text: str, pats: FigurePatterns) -> bool:
     """ "Jerry Roe, 31 all died": digits right after a first and last name and a comma.
 
-    Not an age: "In East Ghouta, 7 were killed" (a finite auxiliary follows), "Two Dead, 2
+    Not an age: "In East Ghouta, 7 were killed" (a finite auxiliary follows, but not after
+    "who": "Jerry Roe, 31 who was shot"), "Two Dead, 2
     Hurt" in a title-case headline (the words before are a number or a casualty word)."""
     q_start, q_end = match.span("q")
     name = _AFTER_NAME.search(text, max(0, q_start - 60), q_start)
@@ -231,7 +238,8 @@ def _is_age_after_name(match: re.Match[str], text: str, pats: FigurePatterns) ->
     numbers = {*pats.lexicon.units, *pats.lexicon.tens}
     if words & numbers or pats.verb_cue.search(name.group(0).lower()):
         return False
-    return not _FINITE_AUX.search(match.groupdict().get("aux") or "")
+    groups = match.groupdict()
+    return bool(groups.get("rel")) or not _FINITE_AUX.search(groups.get("aux") or "")
 
 
 def _not_a_person_count(
@@ -246,9 +254,19 @@ def _not_a_person_count(
     return count in ("one", "two") and unborn is not None
 
 
+def _past_all_over(text: str, q_start: int) -> int:
+    """ "When it was all over one man was dead": "over" ends "all over", it is no "more than"."""
+    over = _ALL_OVER.match(text, q_start)
+    return (
+        over.end() if over and _ALL_BEFORE.search(text, max(0, q_start - 5), q_start) else q_start
+    )
+
+
 def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) -> _Hit | None:
     lex = pats.lexicon
     q_start, q_end = match.span("q")
+    if count == "written":
+        q_start = _past_all_over(text, q_start)
     q_text = text[q_start:q_end]
     if count in ("written", "sum") and _bad_number_context(text, q_start, q_end, lex):
         return None
@@ -287,6 +305,7 @@ def _families(pats: FigurePatterns) -> tuple[tuple[re.Pattern[str], Count, Cue, 
     verb, noun = pats.verb_cue, pats.noun_cue
     return (
         (pats.passive, "written", verb, False),
+        (pats.partitive_listed, "written", verb, False),
         (pats.active, "written", None, False),
         (pats.noun, "written", noun, False),
         (pats.toll, "written", None, False),
@@ -349,11 +368,18 @@ def _inherit_subjects(hits: list[_Hit], text: str, pats: FigurePatterns) -> list
 
 
 def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
-    """ "a man and a boy were killed" counts 2, not also 1 for "a boy"."""
+    """ "a man and a boy were killed" counts 2, not also 1 for "a boy"; "two of the men,
+    Jane Doe and John Roe, died" counts the two once."""
 
     def inside(hit: _Hit, other: _Hit) -> bool:
         (a, b), (c, d) = hit.q_span, other.q_span
-        return other.kind == hit.kind and c <= a and b <= d and (c, d) != (a, b)
+        if other.kind != hit.kind or (c, d) == (a, b):
+            return False
+        same_band = (hit.quantity.low, hit.quantity.high) == (
+            other.quantity.low,
+            other.quantity.high,
+        )
+        return (c <= a and b <= d) or (same_band and d <= a and b <= other.span[1])
 
     return [hit for hit in hits if not any(inside(hit, other) for other in hits)]
 

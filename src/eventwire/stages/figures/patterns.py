@@ -3,13 +3,17 @@
 Pattern families, each with the groups `q` (the figure, or the noun phrase that implies
 one), `subj` and a verb group (`pv` passive/intransitive, `av` active, `nv` noun):
 
-- passive      "nearly 930 terrorists died", "1,500 were injured", "2 dead"
+- passive      "nearly 930 terrorists died", "1,500 were injured", "2 dead", "two men who
+               were killed"
+- partitive listed  "two of the men, Jane Doe and John Roe, died"
 - active       "killed hundreds of fighters", "killing five", "wounded two others"
 - noun         "12 deaths", "800 deserters", "the death toll rose to 40", "a double homicide"
 - singular     "a 22-year-old man was killed", "killed the deputy commander", "killing him",
                a headline "Teen shot near school" (1)
-- pair         "a man and a boy were killed", "killing a father and his son" (2)
-- named pair   "Jane Doe and John Roe were shot dead" (2; matched on the text as written)
+- pair         "a man and a boy were killed", "killing a father and his son", "killing his
+               wife and son" (2)
+- named pair   "Jane Doe and John Roe (, both 25,) were shot dead" (2; matched on the text
+               as written)
 - coordinated  "two men and a woman were killed", "killing his wife and their three
                children", "the deaths of a pastor, his wife and their two sons", "two
                boys, ages 6 and 9, and their father died" (the sum)
@@ -73,6 +77,7 @@ class FigurePatterns:
     lexicon: FigureLexicon
     active_phrases: frozenset[str]
     passive: re.Pattern[str]
+    partitive_listed: re.Pattern[str]
     active: re.Pattern[str]
     singular_passive: re.Pattern[str]
     singular_active: re.Pattern[str]
@@ -134,6 +139,7 @@ def _pieces(lex: FigureLexicon, qty: str) -> _Pieces:
     token = _token(lex)
     adjective = rf"(?:{token}|\d[\w'’-]*)"
     person = alternation(list(lex.person_singular))
+    aged = r"\d+-(?:year|month|week|day)-old"
     phrase = rf"(?:{adjective}\s+){{0,3}}(?:{person})"
     people = alternation([*lex.person_singular, *lex.person_plural])
     counted = rf"(?:{_POSSESSIVE}\s+)?(?:{qty})\s+|{_DETERMINER}\s+"
@@ -145,7 +151,12 @@ def _pieces(lex: FigureLexicon, qty: str) -> _Pieces:
         adjective=adjective,
         person=person,
         np=rf"(?P<q>{_DETERMINER}\s+(?P<subj>{phrase}))\b",
-        np2=rf"(?P<q>{_DETERMINER}\s+{phrase}\s+and\s+{_DETERMINER}\s+(?P<subj>{phrase}))\b",
+        # "a man and a boy"; after a possessive the second article may go: "his wife and son"
+        np2=(
+            rf"(?P<q>(?:{_DETERMINER}\s+{phrase}\s+and\s+{_DETERMINER}\s+"
+            rf"|(?:his|her|their)\s+{phrase}\s+and\s+(?=(?:{aged}\s+)?(?:{person})\b))"
+            rf"(?P<subj>{phrase}))\b"
+        ),
         coordinated=rf"(?P<q>{conjunct}(?:\s*,\s*{conjunct})*,?\s+and\s+{conjunct})(?P<subj>)",
         headline_list=(
             rf"(?P<q>{bare}(?:\s*,\s*{bare})+(?:,?\s+(?:and|&)\s+{bare})?)(?P<subj>)(?![\w,])"
@@ -164,7 +175,16 @@ def _clause_sources(lex: FigureLexicon, p: _Pieces) -> dict[str, str]:
     subj_after = rf"(?P<subj>(?:\s+{token}){{0,4}})"
     partitive = rf"(?:\s+of(?:\s+(?:the|them|those|whom))?(?:\s+{p.qty}(?=\s))?)?"
     return {
-        "passive": rf"(?P<q>{p.qty}){partitive}\s+{subj_before}{_ASIDE}{_AUX}(?P<pv>{p.pv})\b",
+        # "two men who were killed": a relative pronoun may stand before the verb
+        "passive": (
+            rf"(?P<q>{p.qty}){partitive}\s+{subj_before}{_ASIDE}(?P<rel>(?:who|that)\s+)?{_AUX}"
+            rf"(?P<pv>{p.pv})\b"
+        ),
+        # "two of the men, Jane Doe and John Roe, died": those named between the commas
+        "partitive_listed": (
+            rf"(?P<q>{p.qty})\s+of\s+(?:the|those|these|them)(?P<subj>(?:\s+{token}){{0,2}}?)"
+            rf"\s*,[^.;\n]{{1,120}}?,\s*{_AUX}(?P<pv>{p.pv})\b"
+        ),
         "active": (
             rf"\b(?P<av>{p.av})\s+(?:{_POSSESSIVE}\s+)?(?P<q>{p.qty})[\"”’]?{partitive}"
             rf"{subj_after}\b"
@@ -185,7 +205,10 @@ def _phrase_sources(p: _Pieces) -> dict[str, str]:
     """Figures implied by noun phrases: "a man", "a man and his son", "him"."""
     headline = rf"(?P<q>(?P<subj>(?:{p.adjective}\s+){{0,3}}?(?:{p.person}|\d+-year-old)))"
     return {
-        "singular_passive": rf"\b{p.np}(?:\s*,[^,.;\n]{{1,60}},)?\s+{_AUX}(?P<pv>{p.pv})\b",
+        "singular_passive": (
+            rf"\b{p.np}(?:\s*,[^,.;\n]{{1,60}},)?\s+(?P<rel>(?:who|that)\s+)?{_AUX}"
+            rf"(?P<pv>{p.pv})\b"
+        ),
         "singular_active": rf"\b(?P<av>{p.av})\s+{p.np}",
         "headline": rf"(?m:^)[^\S\n]*{headline}\s+{_AUX}(?P<pv>{p.pv})\b",
         "pronoun_active": rf"\b(?P<av>{p.av})\s+(?P<q>him|her)(?P<subj>)\b",
@@ -217,8 +240,12 @@ def _named_pair(lex: FigureLexicon, pv: str) -> re.Pattern[str]:
     word = rf"(?!(?:{calendar})\b|(?i:{pv})\b)[A-Z][a-z]+(?:['’-][A-Za-z]+)*"
     name = rf"(?:[A-Z][a-z]{{1,3}}\.\s+)?{word}(?:\s+(?:[A-Z]\.\s+)?{word}){{0,3}}"
     named = rf"{name}(?:\s*,\s*\d{{1,3}}(?=\s*,))?"
+    # "Jane Doe and John Roe, both 25 years old, were shot"
+    both = (
+        r"(?:\s*,\s*(?i:both)\s+(?i:aged\s+)?\d{1,3}(?:[\s-]+(?i:years?)[\s-]+(?i:old))?(?=\s*,))?"
+    )
     return re.compile(
-        rf"\b(?P<q>{named},?\s+and\s+{named})(?P<subj>),?\s+(?i:{_AUX}(?P<pv>{pv}))\b"
+        rf"\b(?P<q>{named},?\s+and\s+{named}){both}(?P<subj>),?\s+(?i:{_AUX}(?P<pv>{pv}))\b"
     )
 
 
@@ -241,7 +268,7 @@ def _object_start(lex: FigureLexicon, qty: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def patterns() -> FigurePatterns:
-    """The compiled patterns of `extract.figures.rules.v3`."""
+    """The compiled patterns of `extract.figures.rules.v4`."""
     gram = grammar()
     lex = gram.lexicon
     pieces = _pieces(lex, gram.quantity.pattern)
