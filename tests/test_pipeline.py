@@ -62,5 +62,5 @@ def test_default_stages_leave_the_embedding_typer_out():
 
     assert "extract.mentions.minilm.v1" not in DEFAULT_STAGES
     swapped = [a for a, b in zip(DEFAULT_STAGES, EMBEDDING_STAGES, strict=True) if a != b]
-    assert swapped == ["extract.mentions.v2"]
+    assert swapped == ["extract.mentions.v3"]
     assert "extract.mentions.minilm.v1" in EMBEDDING_STAGES

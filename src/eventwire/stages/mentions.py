@@ -20,7 +20,7 @@ UNDATED_PRECISION = 2  # no date in the sentence: the report's date, within a we
 class EventExtractor(ContextStage):
     """Types every sentence; keeps ACLED events as mentions with date, actors and place."""
 
-    name: ClassVar[str] = "extract.mentions.v2"
+    name: ClassVar[str] = "extract.mentions.v3"
     requires: ClassVar[tuple[str, ...]] = ("articles", "sentences", "places")
     provides: ClassVar[tuple[str, ...]] = ("mentions",)
 

@@ -269,3 +269,33 @@ def test_typer_gates_a_statement_that_heads_the_sentence(typer: EventTyper, text
 def test_typer_keeps_an_event_told_before_a_condemnation(typer: EventTyper) -> None:
     text = "Gunmen stormed the checkpoint and killed four soldiers, and the minister condemned it."
     assert typer.classify_one(text).is_event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials fear that armed groups in the valley own toxic materials needed to make a chemical weapon.",
+        "The ministry says the rebels possess chemical weapons and the means to deliver them.",
+    ],
+)
+def test_typer_gates_owning_arms(typer: EventTyper, text: str) -> None:
+    typed = typer.classify_one(text)
+    assert typed.label == NOT_EVENT and typed.not_event_reason == "capability"
+
+
+def test_typer_keeps_an_arrest_of_men_possessing_arms(typer: EventTyper) -> None:
+    typed = typer.classify_one(
+        "Police arrested two men possessing rifles and grenades near the market."
+    )
+    assert typed.is_event and typed.not_event_reason is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man in possession of two grenades was arrested at the checkpoint.",
+        "Militants who possess heavy weapons attacked the army base at dawn.",
+    ],
+)
+def test_typer_keeps_an_act_told_with_owned_arms(typer: EventTyper, text: str) -> None:
+    assert typer.classify_one(text).not_event_reason != "capability"

@@ -26,6 +26,12 @@ _NOT_EVENT_WORDS = frozenset(f"lex:{name}" for name in _NOT_EVENT_NAMES.split(" 
 # Lexicon categories that name who speaks ("the ministry", "the embassy", "in a statement"):
 # before a statement verb they are its subject, not an event.
 _SPEAKER_WORDS = frozenset({"lex:diplo", "lex:claim"})
+# Owning or being able to make arms ("the groups own toxic materials") is no event, unless
+# the sentence also tells of something done ("a man possessing grenades was arrested").
+_CAPABILITY = "capability"
+# Lexicon categories that name arms rather than an act: "chemical weapons", "grenades".
+_ARMS = ("chem", "grenade", "ied", "artillery", "air", "suicide")
+_ARMS_WORDS = frozenset(f"lex:{name}" for name in _ARMS)
 
 
 def is_candidate(features: Sequence[str]) -> bool:
@@ -148,13 +154,21 @@ class EventTyper:
         counts when the classifier chose a statement type, or when the statement heads
         the sentence: no event word comes before it ("Iran congratulated the army on
         retaking the town"), unlike "a car bomb exploded ..., an attack the governor
-        condemned", which still reports the attack."""
+        condemned", which still reports the attack. A capability cue ("own", "possess")
+        counts when the sentence names arms but no act."""
         for reason in self.resources.cues.matches(text):
+            if reason == _CAPABILITY and self.tells_of_an_act(text):
+                continue
             weak = reason in _WEAK_REASONS and type_label not in _STATEMENT_TYPES
             if weak and not self.heads(text, reason):
                 continue
             return reason
         return None
+
+    def tells_of_an_act(self, text: str) -> bool:
+        """Whether the lexicon finds an event word that names no arms and no speaker."""
+        features = featurize(text, self.resources.lexicon)
+        return is_candidate([f for f in features if f not in _SPEAKER_WORDS | _ARMS_WORDS])
 
     def heads(self, text: str, reason: str) -> bool:
         """Whether the first match of the `reason` cue comes before any event word."""
