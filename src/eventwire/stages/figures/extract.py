@@ -15,7 +15,13 @@ from typing import Literal
 
 from eventwire.records import Article, Claim
 from eventwire.stages.figures.lexicon import FigureLexicon, load_lexicon
-from eventwire.stages.figures.patterns import AGE_ASIDE, FigurePatterns, matches, patterns
+from eventwire.stages.figures.patterns import (
+    AGE_ASIDE,
+    NAMES_ASIDE,
+    FigurePatterns,
+    matches,
+    patterns,
+)
 from eventwire.stages.figures.quantity import Quantity, grammar, parse_quantity
 
 __all__ = [
@@ -50,7 +56,10 @@ SELF_SUBJECTS = frozenset(("himself", "herself"))
 _AGE_ASIDE = re.compile(AGE_ASIDE, re.IGNORECASE)
 _FIRED_BEFORE = re.compile(r"\b(?:fired|fire|fires|firing|heard|hear|hears)\s+$", re.IGNORECASE)
 _ALL_OVER = re.compile(r"over\s+", re.IGNORECASE)
-_ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
+_ALL_BEFORE = re.compile(r"\b(?:was|were|is|are|it['’]s)\s+all\s+$", re.IGNORECASE)
+# After "who"/"that", a transitive verb is passive only with a form of "be": "who were
+# killed", not "who had killed" or "who allegedly killed"
+_BE = re.compile(r"\b(?:was|were|is|are|be|been|being)\b")
 _FINITE_AUX = re.compile(r"\b(?:were|was|are|is|have|has|had)\b")
 # Counts are of people born: "an unborn child" is kept in the text, not in the count
 _UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
@@ -69,6 +78,7 @@ class _Hit:
     span: tuple[int, int]
     subject: str | None
     passive: bool = False
+    listed: bool = False  # "two of the men, <names>, died": the names are the same people
 
 
 def _norm(phrase: str) -> str:
@@ -153,21 +163,26 @@ def _is_shots_fired(match: re.Match[str], text: str) -> bool:
 
 
 def _is_active_clause(match: re.Match[str], text: str, pats: FigurePatterns) -> bool:
-    """ "Two gunmen killed a guard", "the man who shot and killed ...": a passive-pattern
-    match that is really active voice (after "who", a transitive verb needs "was"/"were")."""
+    """ "Two gunmen killed a guard", "the man who (had, allegedly) shot and killed ...": a
+    passive-pattern match that is really active voice. After "who", a transitive verb is
+    passive only with a form of "be" ("who were killed")."""
     groups = match.groupdict()
     verb = groups.get("pv")
-    if not verb or match.group("aux").strip():
+    if not verb:
         return False
     transitive = _norm(verb) in pats.active_phrases
-    if transitive and groups.get("rel"):
-        return True
+    aux = match.group("aux")
+    if groups.get("rel"):
+        return transitive and not _BE.search(aux)
+    if aux.strip():
+        return False
     return transitive and pats.object_start.match(text, match.end()) is not None
 
 
 # How a pattern family's match is counted: the quantity as written, one or two people
 # named by noun phrases, a "double/triple" word, or the sum of coordinated figures.
-Count = Literal["written", "one", "two", "multiple", "sum", "self"]
+Count = Literal["written", "listed", "one", "two", "multiple", "sum", "self"]
+_WRITTEN = frozenset({"written", "listed"})
 Cue = re.Pattern[str] | None
 
 
@@ -201,7 +216,7 @@ def _summed(q_text: str) -> Quantity | None:
 
 
 def _quantity(q_text: str, count: Count, lex: FigureLexicon) -> Quantity | None:
-    if count == "written":
+    if count in _WRITTEN:
         return parse_quantity(q_text)
     if count == "sum":
         return _summed(q_text)
@@ -247,7 +262,7 @@ def _not_a_person_count(
 ) -> bool:
     """An age after a name, or an unborn child: not a count of people killed."""
     q_start, q_end = match.span("q")
-    if count == "written" and subject is None and _is_age_after_name(match, text, pats):
+    if count in _WRITTEN and subject is None and _is_age_after_name(match, text, pats):
         return True
     # "killed her unborn child": the pronoun family reads "her" as the one killed
     unborn = _UNBORN.search(text, q_start, q_end) or _UNBORN_NEXT.match(text, q_end)
@@ -255,20 +270,22 @@ def _not_a_person_count(
 
 
 def _past_all_over(text: str, q_start: int) -> int:
-    """ "When it was all over one man was dead": "over" ends "all over", it is no "more than"."""
+    """ "When it was all over one man was dead": "over" ends "it was all over", it is no
+    "more than" ("in all over 40 people" is)."""
     over = _ALL_OVER.match(text, q_start)
-    return (
-        over.end() if over and _ALL_BEFORE.search(text, max(0, q_start - 5), q_start) else q_start
-    )
+    before = _ALL_BEFORE.search(text, max(0, q_start - 12), q_start)
+    return over.end() if over and before else q_start
 
 
 def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) -> _Hit | None:
     lex = pats.lexicon
     q_start, q_end = match.span("q")
-    if count == "written":
+    if count in _WRITTEN:
         q_start = _past_all_over(text, q_start)
     q_text = text[q_start:q_end]
-    if count in ("written", "sum") and _bad_number_context(text, q_start, q_end, lex):
+    if count in ("written", "listed", "sum") and _bad_number_context(text, q_start, q_end, lex):
+        return None
+    if count == "listed" and not NAMES_ASIDE.fullmatch(text, *match.span("aside")):
         return None
     quantity = _quantity(q_text, count, lex)
     subject = _subject(match, text, count, lex)
@@ -284,8 +301,9 @@ def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) ->
     kind = "killed" if count in ("multiple", "self") else _kind(verb, table, subject, lex)
     if kind is None:
         return None
-    passive = bool(match.groupdict().get("pv")) and count == "written"
-    return _Hit(kind, quantity, (q_start, q_end), match.span(), subject, passive)
+    passive = bool(match.groupdict().get("pv")) and count in _WRITTEN
+    span = match.span()
+    return _Hit(kind, quantity, (q_start, q_end), span, subject, passive, count == "listed")
 
 
 def lowered(text: str) -> str:
@@ -305,7 +323,7 @@ def _families(pats: FigurePatterns) -> tuple[tuple[re.Pattern[str], Count, Cue, 
     verb, noun = pats.verb_cue, pats.noun_cue
     return (
         (pats.passive, "written", verb, False),
-        (pats.partitive_listed, "written", verb, False),
+        (pats.partitive_listed, "listed", verb, False),
         (pats.active, "written", None, False),
         (pats.noun, "written", noun, False),
         (pats.toll, "written", None, False),
@@ -369,17 +387,14 @@ def _inherit_subjects(hits: list[_Hit], text: str, pats: FigurePatterns) -> list
 
 def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
     """ "a man and a boy were killed" counts 2, not also 1 for "a boy"; "two of the men,
-    Jane Doe and John Roe, died" counts the two once."""
+    Jane Doe and John Roe, died" counts the two once (the names are those two)."""
 
     def inside(hit: _Hit, other: _Hit) -> bool:
         (a, b), (c, d) = hit.q_span, other.q_span
         if other.kind != hit.kind or (c, d) == (a, b):
             return False
-        same_band = (hit.quantity.low, hit.quantity.high) == (
-            other.quantity.low,
-            other.quantity.high,
-        )
-        return (c <= a and b <= d) or (same_band and d <= a and b <= other.span[1])
+        named = other.listed and d <= a and b <= other.span[1]
+        return (c <= a and b <= d) or (named and hit.quantity.low == other.quantity.low)
 
     return [hit for hit in hits if not any(inside(hit, other) for other in hits)]
 

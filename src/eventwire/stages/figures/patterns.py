@@ -38,7 +38,7 @@ from functools import lru_cache
 from eventwire.stages.figures.lexicon import FigureLexicon, alternation
 from eventwire.stages.figures.quantity import grammar
 
-__all__ = ["REACH", "FigurePatterns", "matches", "patterns"]
+__all__ = ["NAMES_ASIDE", "REACH", "FigurePatterns", "matches", "patterns"]
 
 # How far before its verb or noun a figure clause may start ("two men and a woman, both
 # from the village, were killed"); families that end at a verb or noun are only run within
@@ -152,10 +152,11 @@ def _pieces(lex: FigureLexicon, qty: str) -> _Pieces:
         person=person,
         np=rf"(?P<q>{_DETERMINER}\s+(?P<subj>{phrase}))\b",
         # "a man and a boy"; after a possessive the second article may go: "his wife and son"
+        # (not "her husband and father of her children", one person)
         np2=(
             rf"(?P<q>(?:{_DETERMINER}\s+{phrase}\s+and\s+{_DETERMINER}\s+"
             rf"|(?:his|her|their)\s+{phrase}\s+and\s+(?=(?:{aged}\s+)?(?:{person})\b))"
-            rf"(?P<subj>{phrase}))\b"
+            rf"(?P<subj>{phrase}))\b(?!\s+of\b)"
         ),
         coordinated=rf"(?P<q>{conjunct}(?:\s*,\s*{conjunct})*,?\s+and\s+{conjunct})(?P<subj>)",
         headline_list=(
@@ -181,9 +182,10 @@ def _clause_sources(lex: FigureLexicon, p: _Pieces) -> dict[str, str]:
             rf"(?P<pv>{p.pv})\b"
         ),
         # "two of the men, Jane Doe and John Roe, died": those named between the commas
+        # (`extract` keeps the match only when the aside is a list of names)
         "partitive_listed": (
             rf"(?P<q>{p.qty})\s+of\s+(?:the|those|these|them)(?P<subj>(?:\s+{token}){{0,2}}?)"
-            rf"\s*,[^.;\n]{{1,120}}?,\s*{_AUX}(?P<pv>{p.pv})\b"
+            rf"\s*,(?P<aside>[^;\n]{{1,120}}?),\s*{_AUX}(?P<pv>{p.pv})\b"
         ),
         "active": (
             rf"\b(?P<av>{p.av})\s+(?:{_POSSESSIVE}\s+)?(?P<q>{p.qty})[\"”’]?{partitive}"
@@ -247,6 +249,15 @@ def _named_pair(lex: FigureLexicon, pv: str) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?P<q>{named},?\s+and\s+{named}){both}(?P<subj>),?\s+(?i:{_AUX}(?P<pv>{pv}))\b"
     )
+
+
+_NAME = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sgt|Cpl|Pvt|Lt|Capt|Col|Gen|Maj)\.?\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+){0,3}"
+)
+_LISTED = rf"(?:\d{{1,3}}[\s-]+years?[\s-]+old\s+)?{_NAME}(?:\s*,\s*\d{{1,3}})?"
+# The aside of "two of the men, Jane Doe, 25, and John Roe, 31, died": names and ages only
+NAMES_ASIDE = re.compile(rf"\s*{_LISTED}(?:\s*,\s*(?:and\s+)?{_LISTED}|\s+and\s+{_LISTED})*\s*")
 
 
 # Capitalised in a title-case headline ("3 Killed In Shooting"), but not a name
