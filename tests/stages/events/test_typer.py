@@ -295,6 +295,12 @@ def test_typer_keeps_an_arrest_of_men_possessing_arms(typer: EventTyper) -> None
     [
         "A man in possession of two grenades was arrested at the checkpoint.",
         "Militants who possess heavy weapons attacked the army base at dawn.",
+        "Militants who possess heavy weapons attacked the village at dawn.",
+        "A suicide bomber who had access to explosives blew himself up in a crowded market.",
+        "The army, which owns helicopters and drones, bombed the village at dawn.",
+        "Gunmen who own weapons raided the village.",
+        "The rebels said the explosion was caused by one of their own rockets.",
+        "Troops shelled the camp, which possessed no weapons, residents said.",
     ],
 )
 def test_typer_keeps_an_act_told_with_owned_arms(typer: EventTyper, text: str) -> None:

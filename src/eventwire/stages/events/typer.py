@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -29,9 +30,18 @@ _SPEAKER_WORDS = frozenset({"lex:diplo", "lex:claim"})
 # Owning or being able to make arms ("the groups own toxic materials") is no event, unless
 # the sentence also tells of something done ("a man possessing grenades was arrested").
 _CAPABILITY = "capability"
-# Lexicon categories that name arms rather than an act: "chemical weapons", "grenades".
-_ARMS = ("chem", "grenade", "ied", "artillery", "air", "suicide")
-_ARMS_WORDS = frozenset(f"lex:{name}" for name in _ARMS)
+# The lexicon's arms categories hold weapon names ("chemical weapons", "rockets") that say
+# nothing of an act, so they are not asked; `_ACTS` are words of something done with arms,
+# or to people: "shelled", "attacked", "blew himself up", "arrested".
+_ARMS_WORDS = frozenset(f"lex:{name}" for name in ("chem", "grenade", "ied", "artillery", "air"))
+_ACTS = re.compile(
+    r"\b(?:attack(?:ed|ing|s)?|shell(?:ed|ing|s)|bomb(?:ed|ing|ings)|bombard\w*|air ?strikes?"
+    r"|strikes?|struck|fired|firing|fire on|opened fire|hit|raid(?:ed|s)?|storm(?:ed|ing)"
+    r"|detonat\w*|explo(?:ded|des|sion|sions)|blew|blast\w*|kill\w*|wound\w*|injur\w*|dead"
+    r"|died|clash\w*|fought|seiz\w*|confiscat\w*|arrest\w*|detain\w*|captur\w*|abduct\w*"
+    r"|kidnap\w*|carried out|launch\w*|dropped|used|using|targeted|ambush\w*|destroy\w*"
+    r"|dismantl\w*|defus\w*|found|discovered|recovered|shot|shoot\w*)\b"
+)
 
 
 def is_candidate(features: Sequence[str]) -> bool:
@@ -166,7 +176,10 @@ class EventTyper:
         return None
 
     def tells_of_an_act(self, text: str) -> bool:
-        """Whether the lexicon finds an event word that names no arms and no speaker."""
+        """Whether the text tells of something done: an act word ("shelled", "attacked",
+        "arrested"), or an event word of the lexicon outside its arms categories."""
+        if _ACTS.search(text.lower()):
+            return True
         features = featurize(text, self.resources.lexicon)
         return is_candidate([f for f in features if f not in _SPEAKER_WORDS | _ARMS_WORDS])
 
