@@ -254,16 +254,34 @@ def test_embedding_typer_types_clear_wire_sentences(text: str, label: str) -> No
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "reason"),
     [
-        "Iran congratulated the army on the success of its operation to retake Tal Hamra.",
-        "On the other hand the embassy strongly condemned the army's capture of the town.",
-        "The ministry welcomed the withdrawal of the fighters from the northern villages.",
+        (
+            "Iran congratulated the army on the success of its operation to retake Tal Hamra.",
+            "statement",
+        ),
+        (
+            "On the other hand the embassy strongly condemned the army's capture of the town.",
+            "statement",
+        ),
+        (
+            "The ministry welcomed the withdrawal of the fighters from the northern villages.",
+            "statement",
+        ),
+        (
+            "Officials fear that armed groups in the valley own toxic materials needed to make "
+            "a chemical weapon.",
+            "capability",
+        ),
+        (
+            "The ministry says the rebels possess chemical weapons and the means to deliver them.",
+            "capability",
+        ),
     ],
 )
-def test_typer_gates_a_statement_that_heads_the_sentence(typer: EventTyper, text: str) -> None:
+def test_typer_gates_a_statement_or_owned_arms(typer: EventTyper, text: str, reason: str) -> None:
     typed = typer.classify_one(text)
-    assert typed.label == NOT_EVENT and typed.not_event_reason == "statement"
+    assert typed.label == NOT_EVENT and typed.not_event_reason == reason
 
 
 def test_typer_keeps_an_event_told_before_a_condemnation(typer: EventTyper) -> None:
@@ -274,25 +292,7 @@ def test_typer_keeps_an_event_told_before_a_condemnation(typer: EventTyper) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Officials fear that armed groups in the valley own toxic materials needed to make a chemical weapon.",
-        "The ministry says the rebels possess chemical weapons and the means to deliver them.",
-    ],
-)
-def test_typer_gates_owning_arms(typer: EventTyper, text: str) -> None:
-    typed = typer.classify_one(text)
-    assert typed.label == NOT_EVENT and typed.not_event_reason == "capability"
-
-
-def test_typer_keeps_an_arrest_of_men_possessing_arms(typer: EventTyper) -> None:
-    typed = typer.classify_one(
-        "Police arrested two men possessing rifles and grenades near the market."
-    )
-    assert typed.is_event and typed.not_event_reason is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        "Police arrested two men possessing rifles and grenades near the market.",
         "A man in possession of two grenades was arrested at the checkpoint.",
         "Militants who possess heavy weapons attacked the army base at dawn.",
         "Militants who possess heavy weapons attacked the village at dawn.",
