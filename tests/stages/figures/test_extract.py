@@ -593,3 +593,22 @@ def test_extract_figures_all_over_is_not_more_than() -> None:
     assert [(c.low, c.high) for c in killed] == [(1, 1)]
     assert extract_figures("Over 30 people were killed.")[0].low == 31
     assert extract_figures("In all over 40 people were killed.")[0].low == 41
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man who shot and killed a guard was arrested.", [("killed", 1)]),
+        ("Two gunmen who killed a farmer fled.", [("killed", 1)]),
+        ("The teenager who wounded a neighbour died in custody.", [("injured", 1)]),
+    ],
+)
+def test_extract_figures_object_of_a_verb_is_not_the_next_verbs_subject(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.kind, c.low) for c in extract_figures(text)] == expected
+
+
+def test_extract_figures_headline_figures_after_a_verb_stay() -> None:
+    claims = extract_figures("8 people killed 58 others injured in rocket attacks on the city")
+    assert ("injured", 58) in [(c.kind, c.low) for c in claims]

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from eventwire.records import Article, Claim
-from eventwire.stages.figures.lexicon import FigureLexicon, load_lexicon
+from eventwire.stages.figures.lexicon import FigureLexicon, alternation, load_lexicon
 from eventwire.stages.figures.patterns import (
     AGE_ASIDE,
     NAMES_ASIDE,
@@ -257,6 +258,24 @@ def _is_age_after_name(match: re.Match[str], text: str, pats: FigurePatterns) ->
     return bool(groups.get("rel")) or not _FINITE_AUX.search(groups.get("aux") or "")
 
 
+@lru_cache(maxsize=1)
+def _verb_before() -> re.Pattern[str]:
+    verbs = alternation(sorted(patterns().active_phrases))
+    return re.compile(rf"\b(?:{verbs})\s+$")
+
+
+def _is_object_of_a_verb(match: re.Match[str], text: str, count: Count) -> bool:
+    """ "The man who shot and killed a guard was arrested": "a guard" is the object of
+    "killed", so "was arrested" is said of someone else, not of the guard. Only for people
+    named by noun phrases: "8 killed 58 injured" in a headline is two figures."""
+    if not match.groupdict().get("pv") or count not in ("one", "two", "sum"):
+        return False
+    q_start = match.start("q")
+    before = lowered(text[max(0, q_start - 40) : q_start])
+    before = re.split(r"[.!?;:\n]", before)[-1]  # the verb is in the figure's sentence
+    return _verb_before().search(before) is not None
+
+
 def _not_a_person_count(
     match: re.Match[str], text: str, count: Count, subject: str | None, pats: FigurePatterns
 ) -> bool:
@@ -293,7 +312,7 @@ def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) ->
         return None
     if quantity is None or subject == "" or "\n\n" in match.group(0):
         return None
-    if _is_active_clause(match, text, pats):
+    if _is_active_clause(match, text, pats) or _is_object_of_a_verb(match, text, count):
         return None
     verb, table = _verb_table(match, lex)
     if _is_particle_verb(verb, text, match.end(), lex) or _is_shots_fired(match, text):
