@@ -609,6 +609,24 @@ def test_extract_figures_object_of_a_verb_is_not_the_next_verbs_subject(
     assert [(c.kind, c.low) for c in extract_figures(text)] == expected
 
 
-def test_extract_figures_headline_figures_after_a_verb_stay() -> None:
-    claims = extract_figures("8 people killed 58 others injured in rocket attacks on the city")
-    assert ("injured", 58) in [(c.kind, c.low) for c in claims]
+def test_extract_figures_a_casualty_word_before_people_is_an_adjective() -> None:
+    claims = extract_figures("The strike killed 26 displaced people in a camp.")
+    assert ("killed", 26) in [(c.kind, c.low) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8 people killed 58 others injured in rocket attacks on the city", [("injured", 58)]),
+        (
+            "6 citizens killed, 22 injured in shelling on the capital",
+            [("injured", 22), ("killed", 6)],
+        ),
+        ("Army kills 33 fighters Captured 10 in the south", [("killed", 33)]),
+    ],
+)
+def test_extract_figures_headline_figures_after_a_verb(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    # "killed 58 others injured": the 58 are the injured, not people the 8 killed
+    assert sorted((c.kind, c.low) for c in extract_figures(text)) == expected

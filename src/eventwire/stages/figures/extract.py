@@ -56,6 +56,11 @@ _OPENERS = frozenset(("the", "his", "her", "their", "all"))
 SELF_SUBJECTS = frozenset(("himself", "herself"))
 _AGE_ASIDE = re.compile(AGE_ASIDE, re.IGNORECASE)
 _FIRED_BEFORE = re.compile(r"\b(?:fired|fire|fires|firing|heard|hear|hears)\s+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)\b")
+# "the gunmen who (allegedly) killed a farmer fled": the verb of a relative clause
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)(?:\s+[A-Za-z'-]+)?\s+$", re.IGNORECASE)
+# "shot two civilians dead": the state the figure ends in, not a verb of its own
+_RESULT_WORDS = frozenset({"dead"})
 _ALL_OVER = re.compile(r"over\s+", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\b(?:was|were|is|are|it['’]s)\s+all\s+$", re.IGNORECASE)
 # After "who"/"that", a transitive verb is passive only with a form of "be": "who were
@@ -296,6 +301,33 @@ def _past_all_over(text: str, q_start: int) -> int:
     return over.end() if over and before else q_start
 
 
+def _is_subject_of_a_participle(match: re.Match[str], text: str, pats: FigurePatterns) -> bool:
+    """ "8 people killed 58 others injured" (a headline): "58 others" are the injured, not
+    people the 8 killed. An active verb's figure whose words run into a casualty verb is
+    the subject of that verb, unless the verb is a relative clause's ("two gunmen who killed
+    a farmer fled") or the casualty verb has a figure of its own ("the war has killed
+    220,000 people, wounded a million")."""
+    if not match.groupdict().get("av"):
+        return False
+    if _RELATIVE_BEFORE.search(text, max(0, match.start("av") - 30), match.start("av")):
+        return False
+    words = (_group(match, text, "subj") or "").lower().split()
+    following = _NEXT_WORD.match(text, match.end())
+    words += [following.group(1).lower()] if following else []
+    verbs = [w for w in words if pats.verb_cue.fullmatch(w) and w not in _RESULT_WORDS]
+    if not verbs:
+        return False
+    # "kills 33 fighters, Captured 10": a verb with a figure of its own starts a new clause;
+    # "killed 26 displaced people": before a person word it is an adjective
+    after = re.search(rf"\b{verbs[0]}\s+", text[match.start("q") :], re.IGNORECASE)
+    if after is None:
+        return True
+    rest = lowered(text[match.start("q") + after.end() :][:60])
+    word = rest.split()[0] if rest.split() else ""
+    people = {*pats.lexicon.person_plural, *pats.lexicon.person_singular}
+    return grammar().quantity.match(rest) is None and word not in people
+
+
 def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) -> _Hit | None:
     lex = pats.lexicon
     q_start, q_end = match.span("q")
@@ -313,6 +345,8 @@ def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) ->
     if quantity is None or subject == "" or "\n\n" in match.group(0):
         return None
     if _is_active_clause(match, text, pats) or _is_object_of_a_verb(match, text, count):
+        return None
+    if _is_subject_of_a_participle(match, text, pats):
         return None
     verb, table = _verb_table(match, lex)
     if _is_particle_verb(verb, text, match.end(), lex) or _is_shots_fired(match, text):
