@@ -249,8 +249,8 @@ def _is_age_after_name(match: re.Match[str], text: str, pats: FigurePatterns) ->
     """ "Jerry Roe, 31 all died": digits right after a first and last name and a comma.
 
     Not an age: "In East Ghouta, 7 were killed" (a finite auxiliary follows, but not after
-    "who": "Jerry Roe, 31 who was shot"), "Two Dead, 2
-    Hurt" in a title-case headline (the words before are a number or a casualty word)."""
+    "who": "Jerry Roe, 31 who was shot"), "Two Dead, 2 Hurt" in a title-case headline (the
+    words before are a number or a casualty word)."""
     q_start, q_end = match.span("q")
     name = _AFTER_NAME.search(text, max(0, q_start - 60), q_start)
     if name is None or not text[q_start:q_end].isdigit():
@@ -319,7 +319,7 @@ def _is_subject_of_a_participle(match: re.Match[str], text: str, pats: FigurePat
         return False
     # "kills 33 fighters, Captured 10": a verb with a figure of its own starts a new clause;
     # "killed 26 displaced people": before a person word it is an adjective
-    after = re.search(rf"\b{verbs[0]}\s+", text[match.start("q") :], re.IGNORECASE)
+    after = re.search(rf"\b{re.escape(verbs[0])}\s+", text[match.start("q") :], re.IGNORECASE)
     if after is None:
         return True
     rest = lowered(text[match.start("q") + after.end() :][:60])
@@ -355,8 +355,8 @@ def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) ->
     if kind is None:
         return None
     passive = bool(match.groupdict().get("pv")) and count in _WRITTEN
-    span = match.span()
-    return _Hit(kind, quantity, (q_start, q_end), span, subject, passive, count == "listed")
+    listed = count == "listed"
+    return _Hit(kind, quantity, (q_start, q_end), match.span(), subject, passive, listed)
 
 
 def lowered(text: str) -> str:
