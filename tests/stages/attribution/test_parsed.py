@@ -185,3 +185,46 @@ def test_attribute_surname_takes_the_type_of_the_full_mention(parse: Parse) -> N
     )
     found = _at(parse, text, "We expect a ceasefire")
     assert (found.claimant, found.claimant_type) == ("Saleh", "government")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "claimant"),
+    [
+        (
+            "Air raids on the town have killed nearly 40 people over two days a monitoring"
+            " group said on Tuesday.",
+            "nearly 40 people",
+            "a monitoring group",
+        ),
+        (
+            "A car bomb killed at least 12 people in the village on Friday the state news"
+            " agency reported.",
+            "at least 12 people",
+            "the state news agency",
+        ),
+    ],
+)
+def test_attribute_speaker_after_the_clause_with_the_comma_lost(
+    parse: Parse, text: str, phrase: str, claimant: str
+) -> None:
+    assert _at(parse, text, phrase).claimant == claimant
+
+
+def test_attribute_claimed_the_lives_of_is_a_toll_not_a_claim(parse: Parse) -> None:
+    text = "The blast claimed the lives of 12 people in the market, police said."
+    found = _attribute(parse, text)
+    assert [a.claimant for a in found] == ["police"]
+    assert _at(parse, text, "12 people").claimant == "police"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce that the envoy announced collapsed within a week.",
+        "Fighters ignored the truce the envoy announced.",
+    ],
+)
+def test_attribute_a_relative_clause_speaker_says_nothing_before_it(
+    parse: Parse, text: str
+) -> None:
+    assert _attribute(parse, text) == []

@@ -14,7 +14,7 @@ from eventwire.stages.attribution.plain import find_in_text
 
 __all__ = ["PARSED_STAGE", "PLAIN_STAGE", "attribute"]
 
-PARSED_STAGE = "extract.attribution.parsed.v1"
+PARSED_STAGE = "extract.attribution.parsed.v2"
 PLAIN_STAGE = "extract.attribution.plain.v1"
 
 

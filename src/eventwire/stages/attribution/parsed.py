@@ -3,7 +3,8 @@
 Nothing here parses: the caller hands in a `Doc` (the pipeline's nlp stage made it), and
 the finder only walks its tokens. Cases: "X said (that) C", "C, X said", "said X",
 "X told Y (that) C", "X wants C" (belief and stance verbs with an object), "according to
-X, C", "X, who said C", "adding that C" (subject inherited from the governing verb).
+X, C", "X, who said C", "adding that C" (subject inherited from the governing verb), and
+"C X said" with the comma lost.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ _NOMINAL = ("NOUN", "PROPN", "PRON")
 _MAX_PHRASE = 14
 _MAX_CLIMB = 3
 _MAX_TITLE = 8
+_MIN_CLAUSE = 4  # tokens of a clause said before its speaker
+_MAX_AFTER = 5  # tokens after the verb of a speaker who ends the sentence ("late on Monday")
 _TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ"})
 # not speakers of an attribution: first and second person (the voice of a quote or an
 # interview), object pronouns from a misparse, and relative "that" (usually a thing)
@@ -86,10 +89,11 @@ def _verbal(
     for token in sent:
         if not _is_cue(token, lexicon):
             continue
+        subject = _subject(token, lexicon)
         content = _content(token, sent, doc, lexicon) or _neighbour(token, sent, doc, around)
+        content = content or _before_speaker(token, subject, sent, doc)
         if content is None:
             continue
-        subject = _subject(token, lexicon)
         if subject is not None:
             source = _titled(subject, doc, lexicon)
         else:
@@ -111,12 +115,14 @@ def _verbal(
 
 
 def _is_cue(token: Token, lexicon: AttributionLexicon) -> bool:
-    """A cue verb, but not an infinitive ("to find")."""
+    """A cue verb, but not an infinitive ("to find"), nor "claimed the lives of"."""
     lemma = token.lemma_.lower()
     if lemma not in lexicon.cue_lemmas:
         return False
     if token.pos_ not in ("VERB", "AUX") and not _mistagged_verb(token):
         return False
+    if lemma == "claim" and any(child.lemma_.lower() == "life" for child in token.children):
+        return False  # "the attack claimed the lives of 18 people": a toll, not an assertion
     return not any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
 
@@ -244,6 +250,28 @@ def _content(verb: Token, sent: Any, doc: Doc, lexicon: AttributionLexicon) -> T
     if verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i):
         return outside_span(doc, sent, verb)
     return _quoted(sent, doc, verb)
+
+
+def _before_speaker(verb: Token, subject: Token | None, sent: Any, doc: Doc) -> TextSpan | None:
+    """ "C the monitor said (on Monday)." with the comma lost (scraped text): when the
+    parse gives the verb no content, a clause with a verb of its own before the speaker is
+    what the speaker said."""
+    if subject is None or subject.i > verb.i or verb.i - subject.right_edge.i > 2:
+        return None
+    if verb.dep_ == "relcl" or not _ends_sentence(verb, sent):
+        return None
+    last = subject.left_edge.i - 1
+    clause = doc[sent.start : last + 1]
+    if len(clause) < _MIN_CLAUSE or not any(t.pos_ in ("VERB", "AUX") for t in clause):
+        return None
+    return text_span(doc, sent.start, last)
+
+
+def _ends_sentence(verb: Token, sent: Any) -> bool:
+    """Only a time or place, or nothing, follows the verb in its sentence ("said on
+    Monday", "reported Thursday"): no object, no clause of its own."""
+    after = [t for t in sent if t.i > verb.i and not t.is_punct]
+    return len(after) <= _MAX_AFTER and not any(t.pos_ in ("VERB", "AUX") for t in after)
 
 
 def _quoted(sent: Any, doc: Doc, verb: Token) -> TextSpan | None:
