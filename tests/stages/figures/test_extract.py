@@ -630,3 +630,9 @@ def test_extract_figures_headline_figures_after_a_verb(
 ) -> None:
     # "killed 58 others injured": the 58 are the injured, not people the 8 killed
     assert sorted((c.kind, c.low) for c in extract_figures(text)) == expected
+
+
+def test_extract_figures_both_groups_is_no_count_of_two() -> None:
+    assert extract_figures("The army is accused of killing both civilians and fighters.") == []
+    claims = extract_figures("The blast killed both brothers and their father was wounded.")
+    assert ("killed", 2) in [(c.kind, c.low) for c in claims]

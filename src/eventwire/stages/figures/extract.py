@@ -56,6 +56,11 @@ _OPENERS = frozenset(("the", "his", "her", "their", "all"))
 SELF_SUBJECTS = frozenset(("himself", "herself"))
 _AGE_ASIDE = re.compile(AGE_ASIDE, re.IGNORECASE)
 _FIRED_BEFORE = re.compile(r"\b(?:fired|fire|fires|firing|heard|hear|hears)\s+$", re.IGNORECASE)
+# "both civilians and insurgents": "and" then a bare plural, no article or number
+_AND_NEXT = re.compile(
+    r"\s+and\s+(?!(?:a|an|the|his|her|their|its|one|two|three|four|five|\d+)\b)[a-z]+s\b",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)\b")
 # "the gunmen who (allegedly) killed a farmer fled": the verb of a relative clause
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)(?:\s+[A-Za-z'-]+)?\s+$", re.IGNORECASE)
@@ -338,6 +343,9 @@ def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) ->
         return None
     if count == "listed" and not NAMES_ASIDE.fullmatch(text, *match.span("aside")):
         return None
+    both = q_text.lower() == "both" and bool(match.groupdict().get("av"))
+    if both and _AND_NEXT.match(text, match.end()):
+        return None  # "killing both civilians and fighters": a pair of groups, not two
     quantity = _quantity(q_text, count, lex)
     subject = _subject(match, text, count, lex)
     if _not_a_person_count(match, text, count, subject, pats):
