@@ -98,3 +98,17 @@ def test_parse_quantity_year_is_not_a_count(word: str, year: int) -> None:
 def test_parse_quantity_money_is_not_a_count(symbol: str, amount: int) -> None:
     assert parse_quantity(f"{symbol}{amount:,}") is None
     assert parse_quantity(f"{amount} dollars") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("half a dozen", 6, 6),
+        ("a quarter of a million", 250_000, 250_000),
+        ("nearly half a million", 475_000, 500_000),
+        ("three quarters of a million", 750_000, 750_000),
+    ],
+)
+def test_parse_quantity_fractions_of_a_dozen_or_a_scale(text: str, low: int, high: int) -> None:
+    quantity = parse_quantity(text)
+    assert quantity is not None and (quantity.low, quantity.high) == (low, high)

@@ -2,7 +2,8 @@
 
 Rules (the word lists live in `resources/figures.v3.json`; docs/claims.md has the table):
 
-- exact "6", "six", "1,500", "a dozen", "two hundred" -> N/N
+- exact "6", "six", "1,500", "a dozen", "two hundred" -> N/N; a fraction of a dozen or a
+  scale word "half a dozen" -> 6/6, "a quarter of a million" -> 250,000
 - approximate "about N", "some N" -> floor(0.9 N)/ceil(1.1 N), best N
 - below "nearly N", "almost N" -> floor(0.95 N)/N, best N ("nearly 930" -> 883/930)
 - "at least N" -> N/open; "more than N" -> N+1/open (no cap: open is None)
@@ -82,6 +83,8 @@ class QuantityGrammar:
     def number_value(self, text: str) -> int | None:
         """The value of one number in digits or words; None for fractions and non-numbers."""
         norm = " ".join(text.lower().split())
+        if fraction := _FRACTION_HEAD.match(norm):
+            return _fraction_value(norm, self.word_value(fraction.group("rest")))
         match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(\w+))?", norm)
         if match is None:
             return self.word_value(norm) if self.number.fullmatch(norm) else None
@@ -92,10 +95,39 @@ class QuantityGrammar:
         return int(value) if value.is_integer() else None
 
 
+# "half a dozen", "a quarter of a million", "two thirds of a million": a fraction of a
+# dozen, hundred or scale word
+_FRACTIONS = {
+    "half": (1, 2),
+    "quarter": (1, 4),
+    "quarters": (1, 4),
+    "third": (1, 3),
+    "thirds": (1, 3),
+}
+_FRACTION = (
+    r"(?:(?:a|one)\s+)?half(?:\s+of)?\s+an?"
+    r"|(?:a|one|three)\s+quarters?\s+of\s+an?|(?:a|one|two)\s+thirds?\s+of\s+an?"
+)
+_FRACTION_HEAD = re.compile(rf"^(?P<fraction>{_FRACTION})\s+(?P<rest>.+)$")
+
+
+def _fraction_value(norm: str, whole: int | None) -> int | None:
+    """The value of "half a dozen" (6), "a quarter of a million" (250,000), given the
+    value of what follows the fraction."""
+    match = _FRACTION_HEAD.match(norm)
+    if match is None or whole is None:
+        return None
+    words = match.group("fraction").split()
+    unit = next(w for w in words if w in _FRACTIONS)
+    top, bottom = _FRACTIONS[unit]
+    times = {"three": 3, "two": 2}.get(words[0], 1)
+    return whole * top * times // bottom
+
+
 def _number_pattern(lex: FigureLexicon) -> str:
     atoms = alternation([*lex.units, *lex.tens, *lex.scales, "dozen"])
     words = (
-        rf"(?:an?\s+(?=(?:dozen|hundred|thousand|million)\b))?(?:{atoms})\b"
+        rf"(?:(?:{_FRACTION}|an?)\s+(?=(?:dozen|hundred|thousand|million)\b))?(?:{atoms})\b"
         rf"(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{atoms})\b){{0,7}}"
     )
     scale = alternation(list(lex.scales))
