@@ -228,3 +228,27 @@ def test_attribute_a_relative_clause_speaker_says_nothing_before_it(
     parse: Parse, text: str
 ) -> None:
     assert _attribute(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 9 people in the market but police said otherwise.",
+        "The attack left 4 dead and the army said nothing.",
+        "The rebels killed 6 soldiers in the ambush contrary to what the army said.",
+    ],
+)
+def test_attribute_a_speaker_after_but_or_what_says_something_else(parse: Parse, text: str) -> None:
+    phrase = text.split(" in ")[0].split(" left ")[-1]
+    assert _at(parse, text, phrase).claimant == "reporter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renewed shelling claimed dozens of lives overnight, medics said.",
+        "The explosion claimed 18 victims, police said.",
+    ],
+)
+def test_attribute_a_toll_claimed_is_no_claim(parse: Parse, text: str) -> None:
+    assert [a.claimant for a in _attribute(parse, text)] == [text.split(", ")[1].split()[0]]

@@ -636,3 +636,30 @@ def test_extract_figures_both_groups_is_no_count_of_two() -> None:
     assert extract_figures("The army is accused of killing both civilians and fighters.") == []
     claims = extract_figures("The blast killed both brothers and their father was wounded.")
     assert ("killed", 2) in [(c.kind, c.low) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The man accused of killing two women fled the country.", 2),
+        ("Troops killed three militants found hiding in a cave.", 3),
+        ("The strike killed 26 displaced Syrians in a camp.", 26),
+        ("Gunmen killed two policemen wounded a third in the ambush.", 2),
+        ("The gunman who police say killed three people fled on foot.", 3),
+        ("An explosion killed six people and injured another ten in the town.", 6),
+        ("In the shooting a man and a woman were killed.", 2),
+    ],
+)
+def test_extract_figures_prose_keeps_its_killed_figure(text: str, killed: int) -> None:
+    assert ("killed", killed) in [(c.kind, c.low) for c in extract_figures(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raid killed both gunmen and dozens were hurt.",
+        "Police shot both attackers and hostages were freed.",
+    ],
+)
+def test_extract_figures_both_before_a_new_clause_is_two(text: str) -> None:
+    assert 2 in [c.low for c in extract_figures(text) if c.text.lower() == "both"]

@@ -107,8 +107,16 @@ def test_parse_quantity_money_is_not_a_count(symbol: str, amount: int) -> None:
         ("a quarter of a million", 250_000, 250_000),
         ("nearly half a million", 475_000, 500_000),
         ("three quarters of a million", 750_000, 750_000),
+        ("three-quarters of a million", 750_000, 750_000),
+        ("a half dozen", 6, 6),
+        ("quarter of a million", 250_000, 250_000),
     ],
 )
 def test_parse_quantity_fractions_of_a_dozen_or_a_scale(text: str, low: int, high: int) -> None:
     quantity = parse_quantity(text)
     assert quantity is not None and (quantity.low, quantity.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", ["half a one", "a quarter of a two", "half a twelve"])
+def test_parse_quantity_a_fraction_needs_a_dozen_or_a_scale(text: str) -> None:
+    assert parse_quantity(text) is None

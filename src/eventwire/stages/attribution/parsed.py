@@ -37,6 +37,12 @@ _MAX_CLIMB = 3
 _MAX_TITLE = 8
 _MIN_CLAUSE = 4  # tokens of a clause said before its speaker
 _MAX_AFTER = 5  # tokens after the verb of a speaker who ends the sentence ("late on Monday")
+_TOLL_NOUNS = frozenset({"life", "victim", "soul"})
+_TIME_WORDS = frozenset({"late", "early", "earlier", "later", "today", "tonight", "yesterday"})
+# A speaker after these words says something else than the clause before them
+_NOT_BEFORE_SPEAKER = frozenset(
+    {"and", "but", "or", "what", "as", "than", "to", "while", "although", "though", "so", "because"}
+)
 _TITLE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ"})
 # not speakers of an attribution: first and second person (the voice of a quote or an
 # interview), object pronouns from a misparse, and relative "that" (usually a thing)
@@ -121,9 +127,15 @@ def _is_cue(token: Token, lexicon: AttributionLexicon) -> bool:
         return False
     if token.pos_ not in ("VERB", "AUX") and not _mistagged_verb(token):
         return False
-    if lemma == "claim" and any(child.lemma_.lower() == "life" for child in token.children):
+    if lemma == "claim" and _takes_lives(token):
         return False  # "the attack claimed the lives of 18 people": a toll, not an assertion
     return not any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+
+
+def _takes_lives(verb: Token) -> bool:
+    """ "claimed the lives of", "claimed dozens of lives", "claimed 18 victims"."""
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    return any(t.lemma_.lower() in _TOLL_NOUNS for obj in objects for t in obj.subtree)
 
 
 def _titled(subject: Token, doc: Doc, lexicon: AttributionLexicon) -> TextSpan | None:
@@ -261,6 +273,8 @@ def _before_speaker(verb: Token, subject: Token | None, sent: Any, doc: Doc) -> 
     if verb.dep_ == "relcl" or not _ends_sentence(verb, sent):
         return None
     last = subject.left_edge.i - 1
+    if last < sent.start or doc[last].lower_ in _NOT_BEFORE_SPEAKER:
+        return None  # "... but police said otherwise", "contrary to what the army said"
     clause = doc[sent.start : last + 1]
     if len(clause) < _MIN_CLAUSE or not any(t.pos_ in ("VERB", "AUX") for t in clause):
         return None
@@ -269,9 +283,19 @@ def _before_speaker(verb: Token, subject: Token | None, sent: Any, doc: Doc) -> 
 
 def _ends_sentence(verb: Token, sent: Any) -> bool:
     """Only a time or place, or nothing, follows the verb in its sentence ("said on
-    Monday", "reported Thursday"): no object, no clause of its own."""
+    Monday", "reported late on Thursday", "said on state television"): a prepositional or
+    time phrase of the verb, no object ("said nothing", "said otherwise"), no clause."""
     after = [t for t in sent if t.i > verb.i and not t.is_punct]
-    return len(after) <= _MAX_AFTER and not any(t.pos_ in ("VERB", "AUX") for t in after)
+    adjuncts = {
+        t.i
+        for child in verb.children
+        if child.dep_ in ("prep", "npadvmod")
+        for t in child.subtree
+        if t.pos_ not in ("VERB", "AUX")
+    }
+    return len(after) <= _MAX_AFTER and all(
+        t.i in adjuncts or t.lower_ in _TIME_WORDS or t.ent_type_ in ("DATE", "TIME") for t in after
+    )
 
 
 def _quoted(sent: Any, doc: Doc, verb: Token) -> TextSpan | None:

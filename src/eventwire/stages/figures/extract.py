@@ -56,16 +56,30 @@ _OPENERS = frozenset(("the", "his", "her", "their", "all"))
 SELF_SUBJECTS = frozenset(("himself", "herself"))
 _AGE_ASIDE = re.compile(AGE_ASIDE, re.IGNORECASE)
 _FIRED_BEFORE = re.compile(r"\b(?:fired|fire|fires|firing|heard|hear|hears)\s+$", re.IGNORECASE)
-# "both civilians and insurgents": "and" then a bare plural, no article or number
+# "both civilians and insurgents": "and" then a bare plural that ends the phrase (no
+# article or number before it, no verb after it: "both gunmen and dozens were hurt")
 _AND_NEXT = re.compile(
-    r"\s+and\s+(?!(?:a|an|the|his|her|their|its|one|two|three|four|five|\d+)\b)[a-z]+s\b",
+    r"\s+and\s+(?!(?:a|an|the|his|her|their|its|one|two|three|four|five|dozens|scores|"
+    r"hundreds|thousands|\d+)\b)[a-z]+s\b(?!\s+(?:were|was|are|is|had|have|has|\w+ed)\b)",
     re.IGNORECASE,
 )
-_NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)\b")
-# "the gunmen who (allegedly) killed a farmer fled": the verb of a relative clause
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)(?:\s+[A-Za-z'-]+)?\s+$", re.IGNORECASE)
-# "shot two civilians dead": the state the figure ends in, not a verb of its own
-_RESULT_WORDS = frozenset({"dead"})
+# "the gunmen who (police say) killed a farmer fled": the verb of a relative clause
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)(?:\s+[A-Za-z'-]+){0,3}\s+$", re.IGNORECASE)
+# Words that end a headline-list item's figure phrase: a conjunction, or a sentence's end
+_NOT_ONE_PHRASE = re.compile(r"\band\b|[.!?;:,]")
+# An object of "injured"/"killed": "injured another ten", "wounded others", "killed scores"
+_OBJECT_WORDS = frozenset(
+    ("another", "others", "a", "an", "the", "his", "her", "their", "its", "several", "many",
+     "some", "dozens", "scores", "hundreds", "thousands", "him", "them")
+)  # fmt: skip
+# A determiner or adjective before an -ing word makes it a noun: "the shooting", "a fatal
+# stabbing", "another killing"
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|another|second|third|first|fatal|deadly|latest|earlier|"
+    r"separate|double|triple|mass|drive-by)\s+$"
+)
+# The casualty participles of a headline list ("8 killed 58 injured")
+_PARTICIPLE = re.compile(r"\b(?:injured|wounded|hurt|killed)\b", re.IGNORECASE)
 _ALL_OVER = re.compile(r"over\s+", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\b(?:was|were|is|are|it['’]s)\s+all\s+$", re.IGNORECASE)
 # After "who"/"that", a transitive verb is passive only with a form of "be": "who were
@@ -283,7 +297,9 @@ def _is_object_of_a_verb(match: re.Match[str], text: str, count: Count) -> bool:
     q_start = match.start("q")
     before = lowered(text[max(0, q_start - 40) : q_start])
     before = re.split(r"[.!?;:\n]", before)[-1]  # the verb is in the figure's sentence
-    return _verb_before().search(before) is not None
+    verb = _verb_before().search(before)
+    # "in a second shooting a woman was shot dead": "shooting" there is a noun
+    return verb is not None and not _NOUN_BEFORE.search(before, 0, verb.start())
 
 
 def _not_a_person_count(
@@ -308,29 +324,25 @@ def _past_all_over(text: str, q_start: int) -> int:
 
 def _is_subject_of_a_participle(match: re.Match[str], text: str, pats: FigurePatterns) -> bool:
     """ "8 people killed 58 others injured" (a headline): "58 others" are the injured, not
-    people the 8 killed. An active verb's figure whose words run into a casualty verb is
-    the subject of that verb, unless the verb is a relative clause's ("two gunmen who killed
-    a farmer fled") or the casualty verb has a figure of its own ("the war has killed
-    220,000 people, wounded a million")."""
+    people the 8 killed. An active verb's figure whose words run into "injured", "wounded",
+    "hurt" or "killed" with no object after it ("injured in rocket attacks") is that
+    participle's subject; not after "who" ("two gunmen who killed a farmer fled"), nor
+    when the participle takes an object ("killed two policemen, wounded a third")."""
     if not match.groupdict().get("av"):
         return False
-    if _RELATIVE_BEFORE.search(text, max(0, match.start("av") - 30), match.start("av")):
+    if _RELATIVE_BEFORE.search(text, max(0, match.start("av") - 40), match.start("av")):
         return False
-    words = (_group(match, text, "subj") or "").lower().split()
-    following = _NEXT_WORD.match(text, match.end())
-    words += [following.group(1).lower()] if following else []
-    verbs = [w for w in words if pats.verb_cue.fullmatch(w) and w not in _RESULT_WORDS]
-    if not verbs:
+    participle = _PARTICIPLE.search(text, match.start("q"), match.end() + 25)
+    if participle is None:
         return False
-    # "kills 33 fighters, Captured 10": a verb with a figure of its own starts a new clause;
-    # "killed 26 displaced people": before a person word it is an adjective
-    after = re.search(rf"\b{re.escape(verbs[0])}\s+", text[match.start("q") :], re.IGNORECASE)
-    if after is None:
-        return True
-    rest = lowered(text[match.start("q") + after.end() :][:60])
-    word = rest.split()[0] if rest.split() else ""
-    people = {*pats.lexicon.person_plural, *pats.lexicon.person_singular}
-    return grammar().quantity.match(rest) is None and word not in people
+    between = text[match.start("q") : participle.start()]
+    if between.count(" ") > 5 or _NOT_ONE_PHRASE.search(between):
+        return False  # "killed six people and injured ...": a second verb of the clause
+    after = lowered(text[participle.end() : participle.end() + 40]).split()
+    takes_object = bool(after) and (
+        after[0] in _OBJECT_WORDS or bool(grammar().quantity.match(after[0]))
+    )
+    return not takes_object and pats.object_start.match(text, participle.end()) is None
 
 
 def _hit(match: re.Match[str], text: str, pats: FigurePatterns, count: Count) -> _Hit | None:

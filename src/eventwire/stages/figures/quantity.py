@@ -81,10 +81,14 @@ class QuantityGrammar:
         return None
 
     def number_value(self, text: str) -> int | None:
-        """The value of one number in digits or words; None for fractions and non-numbers."""
+        """The value of one number in digits or words ("half a dozen" is 6); None for other
+        fractions ("a third of a two", "1/2") and non-numbers."""
         norm = " ".join(text.lower().split())
         if fraction := _FRACTION_HEAD.match(norm):
-            return _fraction_value(norm, self.word_value(fraction.group("rest")))
+            rest = fraction.group("rest")
+            if rest.split()[-1] not in ("dozen", "hundred", *self.lexicon.scales):
+                return None
+            return _fraction_value(norm, self.word_value(rest))
         match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(\w+))?", norm)
         if match is None:
             return self.word_value(norm) if self.number.fullmatch(norm) else None
@@ -105,8 +109,9 @@ _FRACTIONS = {
     "thirds": (1, 3),
 }
 _FRACTION = (
-    r"(?:(?:a|one)\s+)?half(?:\s+of)?\s+an?"
-    r"|(?:a|one|three)\s+quarters?\s+of\s+an?|(?:a|one|two)\s+thirds?\s+of\s+an?"
+    r"(?:(?:a|one)\s+)?half(?:\s+of)?(?:\s+an?)?"
+    r"|(?:(?:a|one|three)[\s-]+)?quarters?\s+of\s+an?"
+    r"|(?:(?:a|one|two)[\s-]+)?thirds?\s+of\s+an?"
 )
 _FRACTION_HEAD = re.compile(rf"^(?P<fraction>{_FRACTION})\s+(?P<rest>.+)$")
 
@@ -117,7 +122,7 @@ def _fraction_value(norm: str, whole: int | None) -> int | None:
     match = _FRACTION_HEAD.match(norm)
     if match is None or whole is None:
         return None
-    words = match.group("fraction").split()
+    words = re.split(r"[\s-]+", match.group("fraction"))
     unit = next(w for w in words if w in _FRACTIONS)
     top, bottom = _FRACTIONS[unit]
     times = {"three": 3, "two": 2}.get(words[0], 1)
@@ -127,7 +132,8 @@ def _fraction_value(norm: str, whole: int | None) -> int | None:
 def _number_pattern(lex: FigureLexicon) -> str:
     atoms = alternation([*lex.units, *lex.tens, *lex.scales, "dozen"])
     words = (
-        rf"(?:(?:{_FRACTION}|an?)\s+(?=(?:dozen|hundred|thousand|million)\b))?(?:{atoms})\b"
+        rf"(?:(?:{_FRACTION}|an?)\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?"
+        rf"(?:{atoms})\b"
         rf"(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{atoms})\b){{0,7}}"
     )
     scale = alternation(list(lex.scales))
