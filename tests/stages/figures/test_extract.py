@@ -646,7 +646,7 @@ def test_extract_figures_both_groups_is_no_count_of_two() -> None:
         ("The strike killed 26 displaced Syrians in a camp.", 26),
         ("Gunmen killed two policemen wounded a third in the ambush.", 2),
         ("The gunman who police say killed three people fled on foot.", 3),
-        ("An explosion killed six people and injured another ten in the town.", 6),
+        ("A blast killed five people and wounded another nine near the market.", 5),
         ("In the shooting a man and a woman were killed.", 2),
     ],
 )
