@@ -88,7 +88,7 @@ class QuantityGrammar:
             rest = fraction.group("rest")
             if rest.split()[-1] not in ("dozen", "hundred", *self.lexicon.scales):
                 return None
-            return _fraction_value(norm, self.word_value(rest))
+            return _fraction_value(fraction.group("fraction"), self.word_value(rest))
         match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(\w+))?", norm)
         if match is None:
             return self.word_value(norm) if self.number.fullmatch(norm) else None
@@ -101,13 +101,7 @@ class QuantityGrammar:
 
 # "half a dozen", "a quarter of a million", "two thirds of a million": a fraction of a
 # dozen, hundred or scale word
-_FRACTIONS = {
-    "half": (1, 2),
-    "quarter": (1, 4),
-    "quarters": (1, 4),
-    "third": (1, 3),
-    "thirds": (1, 3),
-}
+_FRACTIONS = {"half": (1, 2), "quarter": (1, 4), "third": (1, 3)}
 _FRACTION = (
     r"(?:(?:a|one)\s+)?half(?:\s+of)?(?:\s+an?)?"
     r"|(?:(?:a|one|three)[\s-]+)?quarters?\s+of\s+an?"
@@ -116,15 +110,13 @@ _FRACTION = (
 _FRACTION_HEAD = re.compile(rf"^(?P<fraction>{_FRACTION})\s+(?P<rest>.+)$")
 
 
-def _fraction_value(norm: str, whole: int | None) -> int | None:
-    """The value of "half a dozen" (6), "a quarter of a million" (250,000), given the
-    value of what follows the fraction."""
-    match = _FRACTION_HEAD.match(norm)
-    if match is None or whole is None:
+def _fraction_value(fraction: str, whole: int | None) -> int | None:
+    """The value of a fraction ("half a", "three-quarters of a") of `whole`: "half a dozen"
+    is 6, "a quarter of a million" 250,000."""
+    if whole is None:
         return None
-    words = re.split(r"[\s-]+", match.group("fraction"))
-    unit = next(w for w in words if w in _FRACTIONS)
-    top, bottom = _FRACTIONS[unit]
+    words = re.split(r"[\s-]+", fraction)
+    top, bottom = next(_FRACTIONS[w.rstrip("s")] for w in words if w.rstrip("s") in _FRACTIONS)
     times = {"three": 3, "two": 2}.get(words[0], 1)
     return whole * top * times // bottom
 
