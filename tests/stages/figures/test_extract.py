@@ -663,3 +663,8 @@ def test_extract_figures_prose_keeps_its_killed_figure(text: str, killed: int) -
 )
 def test_extract_figures_both_before_a_new_clause_is_two(text: str) -> None:
     assert 2 in [c.low for c in extract_figures(text) if c.text.lower() == "both"]
+
+
+def test_extract_figures_another_before_the_figure() -> None:
+    claims = extract_figures("A blast killed five people and wounded another nine near the market.")
+    assert sorted((c.kind, c.low) for c in claims) == [("injured", 9), ("killed", 5)]

@@ -6,7 +6,8 @@ one), `subj` and a verb group (`pv` passive/intransitive, `av` active, `nv` noun
 - passive      "nearly 930 terrorists died", "1,500 were injured", "2 dead", "two men who
                were killed"
 - partitive listed  "two of the men, Jane Doe and John Roe, died"
-- active       "killed hundreds of fighters", "killing five", "wounded two others"
+- active       "killed hundreds of fighters", "killing five", "wounded two others",
+               "wounded another nine"
 - noun         "12 deaths", "800 deserters", "the death toll rose to 40", "a double homicide"
 - singular     "a 22-year-old man was killed", "killed the deputy commander", "killing him",
                a headline "Teen shot near school" (1)
@@ -188,7 +189,7 @@ def _clause_sources(lex: FigureLexicon, p: _Pieces) -> dict[str, str]:
             rf"\s*,(?P<aside>[^;\n]{{1,120}}?),\s*{_AUX}(?P<pv>{p.pv})\b"
         ),
         "active": (
-            rf"\b(?P<av>{p.av})\s+(?:{_POSSESSIVE}\s+)?(?P<q>{p.qty})[\"”’]?{partitive}"
+            rf"\b(?P<av>{p.av})\s+(?:(?:{_POSSESSIVE}|another)\s+)?(?P<q>{p.qty})[\"”’]?{partitive}"
             rf"{subj_after}\b"
         ),
         "noun": rf"(?P<q>{p.qty})\s+(?P<subj>)(?:[a-z][\w-]*\s+){{0,2}}?(?P<nv>{p.nv})\b",
