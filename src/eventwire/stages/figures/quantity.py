@@ -86,7 +86,7 @@ class QuantityGrammar:
         norm = " ".join(text.lower().split())
         if fraction := _FRACTION_HEAD.match(norm):
             rest = fraction.group("rest")
-            if rest.split()[-1] not in ("dozen", "hundred", *self.lexicon.scales):
+            if rest.split()[-1] not in _counted_words(self.lexicon):
                 return None
             return _fraction_value(fraction.group("fraction"), self.word_value(rest))
         match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(\w+))?", norm)
@@ -121,10 +121,15 @@ def _fraction_value(fraction: str, whole: int | None) -> int | None:
     return whole * top * times // bottom
 
 
+def _counted_words(lex: FigureLexicon) -> tuple[str, ...]:
+    """The words "a" or a fraction may stand before: "a dozen", "half a million"."""
+    return ("dozen", *lex.scales)
+
+
 def _number_pattern(lex: FigureLexicon) -> str:
     atoms = alternation([*lex.units, *lex.tens, *lex.scales, "dozen"])
     words = (
-        rf"(?:(?:{_FRACTION}|an?)\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?"
+        rf"(?:(?:{_FRACTION}|an?)\s+(?=(?:{alternation(_counted_words(lex))})\b))?"
         rf"(?:{atoms})\b"
         rf"(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{atoms})\b){{0,7}}"
     )
