@@ -1,7 +1,9 @@
 """Train the event-type models shipped as resources/events/model.v1.json and model_minilm.v1.json.
 
 Both are multinomial logistic regressions (scikit-learn, needed only here) trained on the
-team-written sentences in resources/events/train.v1.tsv, over the string features of
+team-written sentences in resources/events/train.v1.tsv and the team-written snippets in
+resources/events/train_snippets.v1.tsv (one set per writer; the two NOT_EVENT sets are
+comment and context, the model's 31st class), over the string features of
 eventwire.stages.events.features (stemmed words and bigrams, lexicon categories, actor and
 action sequences). `model.v1.json` (the default) reads only those; `model_minilm.v1.json`
 (opt-in, `EventTyper(embedding=True)`) also reads the sentence embedding of
@@ -10,7 +12,10 @@ wheel), scaled by --dense-scale. The JSON holds plain weights that the package r
 scikit-learn. Deterministic: same inputs, same files (embeddings with one BLAS thread).
 
     python scripts/train_events.py                    # write both models
+    python scripts/train_events.py --words-only       # only model.v1.json (no encoder needed)
     python scripts/train_events.py --cv 5             # k-fold accuracy on the training sentences
+    python scripts/train_events.py --by-set           # train on all writers' sets but one,
+                                                      # score the one left out
     python scripts/train_events.py --dev bench/events_dev.v1.tsv --dry-run
                                                       # score the team's held-out dev snippets
 
@@ -30,17 +35,20 @@ import numpy as np
 import numpy.typing as npt
 from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 from threadpoolctl import threadpool_limits
 
 from eventwire.stages.events.encoder import SentenceEncoder
 from eventwire.stages.events.features import featurize
-from eventwire.stages.events.model import rank
+from eventwire.stages.events.model import NOT_EVENT, best_type
 from eventwire.stages.events.resources import (
     EMBEDDING_MODEL_FILE,
     LEXICON_FILE,
     MODEL_FILE,
+    SNIPPETS_FILE,
     TRAINING_FILE,
+    TRAINING_FILES,
     LinearWeights,
     load_event_resources,
     parse_patterns,
@@ -66,12 +74,32 @@ def read_rows(text: str) -> list[tuple[str, str]]:
     return rows
 
 
-def load_sentences() -> tuple[list[str], list[str], list[str]]:
-    """Labels and texts of the labelled rows, and the neutral CONTEXT sentences."""
+def read_snippets(text: str) -> list[tuple[str, str, str]]:
+    """(set, label, text) rows of the snippets file."""
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            group, label, snippet = line.split("\t", 2)
+            rows.append((group, label, snippet))
+    return rows
+
+
+def load_sentences() -> tuple[list[str], list[str], list[str], list[str]]:
+    """Labels, texts and writer sets of the labelled rows, and the CONTEXT sentences.
+
+    The sentences of train.v1.tsv form the set "v1"; each set of the snippets file was
+    written by one writer for one region (see its header).
+    """
     rows = read_rows(read_resource(TRAINING_FILE))
-    labelled = [(label, text) for label, text in rows if label != "CONTEXT"]
+    labelled = [("v1", label, text) for label, text in rows if label != "CONTEXT"]
+    labelled += read_snippets(read_resource(SNIPPETS_FILE))
     context = [text for label, text in rows if label == "CONTEXT"]
-    return [label for label, _ in labelled], [text for _, text in labelled], context
+    return (
+        [label for _, label, _ in labelled],
+        [text for _, _, text in labelled],
+        context,
+        [group for group, _, _ in labelled],
+    )
 
 
 def variants(index: int, text: str, context: list[str]) -> list[str]:
@@ -92,11 +120,16 @@ def expand(
     return out_labels, out_texts
 
 
-def encode_all(texts: Sequence[str]) -> Encoded:
-    """Features and embedding of every distinct text (one BLAS thread: same sums each run)."""
+def encode_all(texts: Sequence[str], embed: bool = True) -> Encoded:
+    """Features and embedding of every distinct text (one BLAS thread: same sums each run).
+
+    Without `embed`, the embedding is an empty vector (words-only model only)."""
     unique = sorted(set(texts))
-    with threadpool_limits(1):
-        vectors = SentenceEncoder().encode(unique)
+    if embed:
+        with threadpool_limits(1):
+            vectors = SentenceEncoder().encode(unique)
+    else:
+        vectors = np.zeros((len(unique), 0), dtype=np.float32)
     return {
         text: (featurize(text, LEXICON), vector)
         for text, vector in zip(unique, vectors, strict=True)
@@ -140,7 +173,7 @@ def export(model: LogisticRegression, vocab: list[str], c: float, scale: float) 
         bias=tuple(np.round(model.intercept_, 3).tolist()),
         weights={f: tuple(coef[i].tolist()) for i, f in enumerate(vocab) if np.any(coef[i])},
         trained_on={
-            TRAINING_FILE: resource_digest(TRAINING_FILE),
+            **{name: resource_digest(name) for name in TRAINING_FILES},
             LEXICON_FILE: resource_digest(LEXICON_FILE),
             "trainer": f"sklearn LogisticRegression C={c} class_weight=balanced",
             **({"embedding": f"all-MiniLM-L6-v2 x {scale}"} if scale > 0 else {}),
@@ -150,8 +183,15 @@ def export(model: LogisticRegression, vocab: list[str], c: float, scale: float) 
 
 
 def predict(weights: LinearWeights, texts: Sequence[str], encoded: Encoded) -> list[str]:
+    """NOT_EVENT where the model's NOT_EVENT class outscores every type, else the best type."""
     dense = weights.dense is not None
-    return [rank(weights, encoded[t][0], encoded[t][1] if dense else None)[0][0] for t in texts]
+    found = []
+    for text in texts:
+        best, score, commentary = best_type(
+            weights, encoded[text][0], encoded[text][1] if dense else None
+        )
+        found.append(NOT_EVENT if commentary > score else best)
+    return found
 
 
 def cross_validate(
@@ -169,6 +209,40 @@ def cross_validate(
         predicted = predict(weights, [texts[i] for i in test], encoded)
         hits += sum(p == labels[i] for p, i in zip(predicted, test, strict=True))
     return hits / len(texts)
+
+
+def by_set(
+    labels: list[str],
+    texts: list[str],
+    context: list[str],
+    groups: list[str],
+    encoded: Encoded,
+    scale: float,
+    c: float,
+) -> str:
+    """Leave one writer's set out: train on the others, score the set left out.
+
+    Writers differ in wording more than folds of one writer do, so this is the closer
+    stand-in for text nobody on the team wrote.
+    """
+    lines = []
+    scores = []
+    for held in sorted(set(groups)):
+        train = [i for i, g in enumerate(groups) if g != held]
+        test = [i for i, g in enumerate(groups) if g == held]
+        weights = fit(*expand(train, labels, texts, context), encoded, c, scale)
+        predicted = predict(weights, [texts[i] for i in test], encoded)
+        gold = [labels[i] for i in test]
+        if set(gold) == {NOT_EVENT}:
+            found = sum(p == NOT_EVENT for p in predicted) / len(test)
+            lines.append(f"  {held}: {found:.3f} of {len(test)} read as NOT_EVENT")
+            continue
+        f1 = f1_score(gold, predicted, average="weighted", labels=sorted(set(gold)))
+        events = sum(p == NOT_EVENT for p in predicted)
+        scores.append(f1)
+        lines.append(f"  {held}: weighted F1 {f1:.3f} on {len(test)} ({events} read as NOT_EVENT)")
+    lines.append(f"  mean weighted F1 of the event sets {np.mean(scores):.3f}")
+    return "\n".join(lines)
 
 
 def dev_scores(model: LinearWeights, fallback: LinearWeights | None, path: Path) -> str:
@@ -201,26 +275,38 @@ def write_model(weights: LinearWeights, name: str, typer_name: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cv", type=int, default=0, help="k for k-fold cross-validation")
+    parser.add_argument("--by-set", action="store_true", help="leave one writer's set out")
     parser.add_argument("--dev", type=Path)
     parser.add_argument("--c", type=float, default=4.0)
     parser.add_argument("--dense-scale", type=float, default=6.0)
     parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument(
+        "--words-only", action="store_true", help="skip the embedding model (no encoder needed)"
+    )
     args = parser.parse_args()
-    labels, texts, context = load_sentences()
+    labels, texts, context, groups = load_sentences()
     all_labels, all_texts = expand(range(len(texts)), labels, texts, context)
-    encoded = encode_all(all_texts)
-    if args.cv:
-        for scale in (0.0, args.dense_scale):
+    encoded = encode_all(all_texts, embed=not args.words_only)
+    scales = (0.0,) if args.words_only else (0.0, args.dense_scale)
+    for scale in scales:
+        if args.cv:
             found = cross_validate(labels, texts, context, encoded, scale, args.c)
             print(f"cv accuracy {found:.3f} (embedding scale {scale})")
-    model = fit(all_labels, all_texts, encoded, args.c, args.dense_scale)
+        if args.by_set:
+            print(f"one set left out (embedding scale {scale}):")
+            print(by_set(labels, texts, context, groups, encoded, scale, args.c))
     fallback = fit(all_labels, all_texts, encoded, args.c, 0.0)
+    model = (
+        None if args.words_only else fit(all_labels, all_texts, encoded, args.c, args.dense_scale)
+    )
     if args.dev:
         print("words only:", dev_scores(fallback, None, args.dev))
-        print("embedding: ", dev_scores(model, fallback, args.dev))
+        if model is not None:
+            print("embedding: ", dev_scores(model, fallback, args.dev))
     if not args.dry_run:
         write_model(fallback, MODEL_FILE, EventTyper.name)
-        write_model(model, EMBEDDING_MODEL_FILE, EventTyper.embedding_name)
+        if model is not None:
+            write_model(model, EMBEDDING_MODEL_FILE, EventTyper.embedding_name)
 
 
 if __name__ == "__main__":

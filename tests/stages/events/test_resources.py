@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from eventwire.errors import Code, EventwireError
-from eventwire.stages.events import load_event_resources
+from eventwire.stages.events import NOT_EVENT, load_event_resources
 from eventwire.stages.events.resources import (
     LEXICON_FILE,
+    SNIPPETS_FILE,
     TRAINING_FILE,
+    TRAINING_FILES,
     read_resource,
     resource_digest,
 )
@@ -32,14 +34,15 @@ def test_vocabulary_has_thirty_labels_and_twenty_five_acled_types() -> None:
 
 def test_model_labels_match_vocabulary() -> None:
     found = load_event_resources()
-    assert set(found.model.labels) == set(found.kinds)
+    assert set(found.model.labels) == set(found.kinds) | {NOT_EVENT}
     assert len(found.model.bias) == len(found.model.labels)
     assert all(len(row) == len(found.model.labels) for row in found.model.weights.values())
 
 
 def test_model_was_trained_on_the_shipped_sentences_and_lexicon() -> None:
     trained_on = load_event_resources().model.trained_on
-    assert trained_on[TRAINING_FILE] == resource_digest(TRAINING_FILE), "retrain the model"
+    for name in TRAINING_FILES:
+        assert trained_on[name] == resource_digest(name), "retrain the model"
     assert trained_on[LEXICON_FILE] == resource_digest(LEXICON_FILE), "retrain the model"
 
 
@@ -48,6 +51,16 @@ def test_training_sentences_use_known_labels() -> None:
     rows = [line.split("\t", 1) for line in read_resource(TRAINING_FILE).splitlines()]
     labels = {row[0] for row in rows if len(row) == 2 and not row[0].startswith("#")}
     assert labels - {"CONTEXT"} == set(kinds)
+
+
+def test_training_snippets_have_a_set_a_known_label_and_a_text() -> None:
+    kinds = load_event_resources().kinds
+    lines = read_resource(SNIPPETS_FILE).splitlines()
+    rows = [line.split("\t") for line in lines if not line.startswith("#")]
+    assert all(len(row) == 3 and row[2].strip() for row in rows)
+    assert {row[1] for row in rows} == set(kinds) | {NOT_EVENT}
+    assert len({row[0] for row in rows}) >= 6, "one set per writer"
+    assert len({row[2] for row in rows}) == len(rows), "no snippet twice"
 
 
 def test_missing_resource_raises_coded_error() -> None:
@@ -61,7 +74,7 @@ def test_embedding_model_matches_vocabulary_and_embedding_width() -> None:
     found = load_event_resources(embedding=True)
     assert found.fallback is not None
     assert found.model.labels == found.fallback.labels
-    assert set(found.model.labels) == set(found.kinds)
+    assert set(found.model.labels) == set(found.kinds) | {NOT_EVENT}
     assert found.model.dense is not None
     assert found.model.dense.shape == (384, len(found.model.labels))
     assert found.fallback.dense is None
@@ -69,7 +82,8 @@ def test_embedding_model_matches_vocabulary_and_embedding_width() -> None:
 
 def test_embedding_model_was_trained_on_the_shipped_sentences_and_lexicon() -> None:
     trained_on = load_event_resources(embedding=True).model.trained_on
-    assert trained_on[TRAINING_FILE] == resource_digest(TRAINING_FILE), "retrain the model"
+    for name in TRAINING_FILES:
+        assert trained_on[name] == resource_digest(name), "retrain the model"
     assert trained_on[LEXICON_FILE] == resource_digest(LEXICON_FILE), "retrain the model"
     assert trained_on["embedding"].startswith("all-MiniLM-L6-v2")
 

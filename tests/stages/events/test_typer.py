@@ -10,6 +10,7 @@ import numpy.typing as npt
 import pytest
 
 from eventwire.stages.events import (
+    COMMENTARY,
     NOT_EVENT,
     UNCERTAIN,
     EventResources,
@@ -183,6 +184,35 @@ def test_typer_calls_low_scores_uncertain() -> None:
     assert event.label == NOT_EVENT
     assert event.not_event_reason == UNCERTAIN
     assert EventTyper(tiny_resources("OTHER", 1.0), min_score=0.0).classify_one("x").is_event
+
+
+def test_typer_calls_what_the_model_reads_as_comment_commentary() -> None:
+    event = EventTyper(tiny_resources(NOT_EVENT, 10.0)).classify_one("Troops took the town.")
+    assert event.label == NOT_EVENT
+    assert event.not_event_reason == COMMENTARY
+    assert event.type_label != NOT_EVENT, "type_label is always an event type"
+    assert event.sub_event_type is None
+
+
+def test_a_model_without_the_not_event_class_never_says_commentary() -> None:
+    shipped = load_event_resources()
+    labels = tuple(label for label in shipped.model.labels if label != NOT_EVENT)
+    biases = tuple(3.0 if label == "ARMED_CLASH" else 0.0 for label in labels)
+    model = LinearWeights(labels=labels, bias=biases, weights={}, trained_on={})
+    event = EventTyper(load_event_resources(model=model)).classify_one("Troops took the town.")
+    assert event.label == "ARMED_CLASH"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say the long offensive has tilted the balance of power towards the army.",
+        "The militia is made up mostly of former soldiers from the northern provinces.",
+        "Residents of the valley say they have lived in fear for years.",
+    ],
+)
+def test_comment_and_context_are_not_events(typer: EventTyper, text: str) -> None:
+    assert not typer.classify_one(text).is_event
 
 
 class CountingEncoder(SentenceEncoder):

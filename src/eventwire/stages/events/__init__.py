@@ -6,9 +6,16 @@ Public API: `EventTyper().classify(texts) -> list[TypedEvent]`.
 from __future__ import annotations
 
 from eventwire.stages.events.resources import EventKind, EventResources, load_event_resources
-from eventwire.stages.events.typer import NOT_EVENT, UNCERTAIN, EventTyper, TypedEvent
+from eventwire.stages.events.typer import (
+    COMMENTARY,
+    NOT_EVENT,
+    UNCERTAIN,
+    EventTyper,
+    TypedEvent,
+)
 
 __all__ = [
+    "COMMENTARY",
     "NOT_EVENT",
     "UNCERTAIN",
     "EventKind",

@@ -10,9 +10,12 @@ import numpy.typing as npt
 
 from eventwire.stages.events.resources import LinearWeights
 
-__all__ = ["feature_value", "probabilities", "rank"]
+__all__ = ["NOT_EVENT", "best_type", "feature_value", "probabilities", "rank"]
 
 Dense = npt.NDArray[np.float32]
+# the typer's label for texts that report no event; also the model's class for comment,
+# context and analysis, trained on the team's sentences of that kind
+NOT_EVENT = "NOT_EVENT"
 
 
 def feature_value(model: LinearWeights, features: Sequence[str]) -> float:
@@ -56,3 +59,13 @@ def rank(
     probs = probabilities(model, features, dense)
     order = sorted(range(len(probs)), key=lambda index: (-probs[index], index))
     return [(model.labels[index], probs[index]) for index in order]
+
+
+def best_type(
+    model: LinearWeights, features: Sequence[str], dense: Dense | None = None
+) -> tuple[str, float, float]:
+    """The best event type and its probability, and the probability of the model's
+    NOT_EVENT class (0 for a model without one). The event type is never NOT_EVENT."""
+    ranked = rank(model, features, dense)
+    label, score = next((label, p) for label, p in ranked if label != NOT_EVENT)
+    return label, score, dict(ranked).get(NOT_EVENT, 0.0)

@@ -18,6 +18,7 @@ from eventwire.errors import Code, EventwireError
 from eventwire.stages.events.literals import LiteralIndex
 
 __all__ = [
+    "TRAINING_FILES",
     "EventKind",
     "EventResources",
     "LinearWeights",
@@ -34,6 +35,9 @@ CUES_FILE = "not_event.v1.tsv"
 MODEL_FILE = "model.v1.json"
 EMBEDDING_MODEL_FILE = "model_minilm.v1.json"
 TRAINING_FILE = "train.v1.tsv"
+# team-written snippets by region, one set per writer: `set<TAB>label<TAB>text`
+SNIPPETS_FILE = "train_snippets.v1.tsv"
+TRAINING_FILES = (TRAINING_FILE, SNIPPETS_FILE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,14 +9,15 @@ from typing import ClassVar
 
 from eventwire.stages.events.encoder import SentenceEncoder
 from eventwire.stages.events.features import featurize
-from eventwire.stages.events.model import Dense, rank
+from eventwire.stages.events.model import NOT_EVENT, Dense, best_type
 from eventwire.stages.events.resources import EventResources, LinearWeights, load_event_resources
 
-__all__ = ["NOT_EVENT", "UNCERTAIN", "EventTyper", "TypedEvent", "is_candidate"]
+__all__ = ["COMMENTARY", "NOT_EVENT", "UNCERTAIN", "EventTyper", "TypedEvent", "is_candidate"]
 
-NOT_EVENT = "NOT_EVENT"
 # The reason given when no type reaches `min_score`: the text has no clear event in it.
 UNCERTAIN = "uncertain"
+# the model's NOT_EVENT class (comment, context, analysis) outscores every event type
+COMMENTARY = "commentary"
 # Reasons that hold only when the classifier itself saw no conflict event in the text.
 _WEAK_REASONS = frozenset({"statement"})
 _STATEMENT_TYPES = frozenset({"DIPLO", "OTHER"})
@@ -83,11 +84,14 @@ class EventTyper:
     pass. Only event candidates are embedded (texts in which the lexicon finds an event
     word: an attack, a protest, a capture, a disaster ...); the others are typed by the
     words-only model. `embed_all=True` embeds every text.
-    A text whose best type scores under `min_score` is reported as NOT_EVENT ("uncertain").
+    A text the model reads as comment or context rather than an event report (its
+    NOT_EVENT class outscores every type) is NOT_EVENT ("commentary"); a text whose best
+    type scores under `min_score` is NOT_EVENT ("uncertain"). `type_label` is always the
+    best event type. Scores are probabilities over the event types and NOT_EVENT.
     """
 
-    name: ClassVar[str] = "extract.events.typer.linear.v1"
-    embedding_name: ClassVar[str] = "extract.events.typer.minilm.v1"
+    name: ClassVar[str] = "extract.events.typer.linear.v2"
+    embedding_name: ClassVar[str] = "extract.events.typer.minilm.v2"
 
     def __init__(
         self,
@@ -153,8 +157,10 @@ class EventTyper:
     def _classify(
         self, text: str, features: list[str], model: LinearWeights, vector: Dense | None
     ) -> TypedEvent:
-        best, score = rank(model, features, vector)[0]
+        best, score, commentary = best_type(model, features, vector)
         reason = self.not_event_reason(text, best)
+        if reason is None and commentary > score:
+            reason = COMMENTARY
         if reason is None and score < self.min_score:
             reason = UNCERTAIN
         return self._typed(best, score, reason, _ALLEGATION in features)
