@@ -88,7 +88,7 @@ def load_sentences() -> tuple[list[str], list[str], list[str], list[str]]:
     """Labels, texts and writer sets of the labelled rows, and the CONTEXT sentences.
 
     The sentences of train.v1.tsv form the set "v1"; each set of the snippets file was
-    written by one writer for one region (see its header).
+    written by one writer (see its header and docs/events_training_guide.md).
     """
     rows = read_rows(read_resource(TRAINING_FILE))
     labelled = [("v1", label, text) for label, text in rows if label != "CONTEXT"]

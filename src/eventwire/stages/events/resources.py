@@ -35,7 +35,8 @@ CUES_FILE = "not_event.v1.tsv"
 MODEL_FILE = "model.v1.json"
 EMBEDDING_MODEL_FILE = "model_minilm.v1.json"
 TRAINING_FILE = "train.v1.tsv"
-# team-written snippets by region, one set per writer: `set<TAB>label<TAB>text`
+# team-written snippets, `set<TAB>label<TAB>text`, one set per writer: by region, by
+# style, and two of comment and context (label NOT_EVENT)
 SNIPPETS_FILE = "train_snippets.v1.tsv"
 TRAINING_FILES = (TRAINING_FILE, SNIPPETS_FILE)
 
