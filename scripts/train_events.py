@@ -41,7 +41,7 @@ from threadpoolctl import threadpool_limits
 
 from eventwire.stages.events.encoder import SentenceEncoder
 from eventwire.stages.events.features import featurize
-from eventwire.stages.events.model import NOT_EVENT, best_type
+from eventwire.stages.events.model import NOT_EVENT, best_type, is_commentary
 from eventwire.stages.events.resources import (
     EMBEDDING_MODEL_FILE,
     LEXICON_FILE,
@@ -190,7 +190,7 @@ def predict(weights: LinearWeights, texts: Sequence[str], encoded: Encoded) -> l
         best, score, commentary = best_type(
             weights, encoded[text][0], encoded[text][1] if dense else None
         )
-        found.append(NOT_EVENT if commentary > score else best)
+        found.append(NOT_EVENT if is_commentary(score, commentary) else best)
     return found
 
 

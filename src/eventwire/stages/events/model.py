@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from eventwire.stages.events.resources import LinearWeights
 
-__all__ = ["NOT_EVENT", "best_type", "feature_value", "probabilities", "rank"]
+__all__ = ["NOT_EVENT", "best_type", "feature_value", "is_commentary", "probabilities", "rank"]
 
 Dense = npt.NDArray[np.float32]
 # the typer's label for texts that report no event; also the model's class for comment,
@@ -69,3 +69,9 @@ def best_type(
     ranked = rank(model, features, dense)
     label, score = next((label, p) for label, p in ranked if label != NOT_EVENT)
     return label, score, dict(ranked).get(NOT_EVENT, 0.0)
+
+
+def is_commentary(score: float, commentary: float) -> bool:
+    """Whether the model reads a text as comment or context: its NOT_EVENT class (of
+    probability `commentary`) outscores the best event type (of probability `score`)."""
+    return commentary > score

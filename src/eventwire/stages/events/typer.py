@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from eventwire.stages.events.encoder import SentenceEncoder
 from eventwire.stages.events.features import featurize
-from eventwire.stages.events.model import NOT_EVENT, Dense, best_type
+from eventwire.stages.events.model import NOT_EVENT, Dense, best_type, is_commentary
 from eventwire.stages.events.resources import EventResources, LinearWeights, load_event_resources
 
 __all__ = ["COMMENTARY", "NOT_EVENT", "UNCERTAIN", "EventTyper", "TypedEvent", "is_candidate"]
@@ -159,7 +159,7 @@ class EventTyper:
     ) -> TypedEvent:
         best, score, commentary = best_type(model, features, vector)
         reason = self.not_event_reason(text, best)
-        if reason is None and commentary > score:
+        if reason is None and is_commentary(score, commentary):
             reason = COMMENTARY
         if reason is None and score < self.min_score:
             reason = UNCERTAIN
