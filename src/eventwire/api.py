@@ -33,7 +33,7 @@ from eventwire.ingest import IngestSettings, read_inputs
 from eventwire.pipeline import Pipeline, PipelineSettings
 from eventwire.records import Document, Parcel
 from eventwire.resources.gazetteer import build_gazetteer, default_gazetteer_path, import_geonames
-from eventwire.stages import DEFAULT_STAGES, EMBEDDING_STAGES
+from eventwire.stages import DEFAULT_STAGES, EMBEDDING_STAGES, WORDS_STAGES, default_stages
 from eventwire.store import DEFAULT_URL, EXPORT_TABLES, Store
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "EXPORT_TABLES",
     "FORMATS",
+    "WORDS_STAGES",
     "BBox",
     "EventFilter",
     "EventPage",
@@ -52,6 +53,7 @@ __all__ = [
     "RunSummary",
     "StoreReader",
     "build_gazetteer_file",
+    "default_stages",
     "demo_inputs",
     "evaluate",
     "export_table",

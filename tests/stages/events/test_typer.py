@@ -11,6 +11,7 @@ import pytest
 
 from eventwire.stages.events import (
     COMMENTARY,
+    EMBED_BELOW,
     NOT_EVENT,
     UNCERTAIN,
     EventResources,
@@ -165,9 +166,7 @@ def tiny_resources(favoured: str, bias: float) -> EventResources:
     shipped = load_event_resources()
     labels = shipped.model.labels
     biases = tuple(bias if label == favoured else 0.0 for label in labels)
-    return load_event_resources(
-        model=LinearWeights(labels=labels, bias=biases, weights={}, trained_on={})
-    )
+    return load_event_resources(model=LinearWeights.of(labels, biases, {}, {}))
 
 
 def test_typer_uses_injected_model() -> None:
@@ -198,7 +197,7 @@ def test_a_model_without_the_not_event_class_never_says_commentary() -> None:
     shipped = load_event_resources()
     labels = tuple(label for label in shipped.model.labels if label != NOT_EVENT)
     biases = tuple(3.0 if label == "ARMED_CLASH" else 0.0 for label in labels)
-    model = LinearWeights(labels=labels, bias=biases, weights={}, trained_on={})
+    model = LinearWeights.of(labels, biases, {}, {})
     event = EventTyper(load_event_resources(model=model)).classify_one("Troops took the town.")
     assert event.label == "ARMED_CLASH"
 
@@ -230,10 +229,13 @@ class CountingEncoder(SentenceEncoder):
         return np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
 
 
-def embedding_typer(*, embed_all: bool = False) -> tuple[EventTyper, CountingEncoder]:
+def embedding_typer(
+    *, embed_all: bool = False, embed_below: float | None = None
+) -> tuple[EventTyper, CountingEncoder]:
     encoder = CountingEncoder()
     resources = load_event_resources(embedding=True)
-    return EventTyper(resources, encoder=encoder, embed_all=embed_all), encoder
+    typer = EventTyper(resources, encoder=encoder, embed_all=embed_all, embed_below=embed_below)
+    return typer, encoder
 
 
 def test_embedding_typer_embeds_only_event_candidates() -> None:
@@ -243,7 +245,7 @@ def test_embedding_typer_embeds_only_event_candidates() -> None:
     assert not is_candidate(featurize(texts[1], typer.resources.lexicon))
     events = typer.classify(texts)
     assert encoder.seen == texts[:1]
-    assert len(events) == 2
+    assert [event.embedded for event in events] == [True, False]
     assert typer.model_name == EventTyper.embedding_name
 
 
@@ -260,10 +262,39 @@ def test_embedding_typer_can_embed_every_text() -> None:
     assert encoder.seen == texts
 
 
-def test_default_typer_embeds_nothing(typer: EventTyper) -> None:
+def test_words_typer_embeds_nothing(typer: EventTyper) -> None:
     assert typer.resources.model.dense is None
-    assert not typer.wants_embedding(["lex:kidnap"])
+    assert not typer.wants_embedding(
+        "Gunmen kidnapped two men.", ["lex:kidnap"], ("KIDNAP", 0.3, 0)
+    )
     assert typer.model_name == EventTyper.name
+
+
+UNSURE = "Gunmen kidnapped two engineers near the dam."
+FUTURE = "Rebels say they will storm the airport next week."
+
+
+@pytest.mark.parametrize(("below", "seen"), [(0.0, []), (1.01, [UNSURE])])
+def test_gated_typer_embeds_the_candidates_the_words_are_unsure_of(
+    below: float, seen: list[str]
+) -> None:
+    """Under a gate of 1.01 every candidate is unsure, under 0 none is; a text with a
+    not-an-event cue (a future plan) is never embedded, nor one with no event word."""
+    typer, encoder = embedding_typer(embed_below=below)
+    events = typer.classify([UNSURE, FUTURE, "The report was published on Monday."])
+    assert encoder.seen == seen
+    assert [event.embedded for event in events] == [bool(seen), False, False]
+    assert typer.model_name == f"{EventTyper.embedding_name}+below-{below:g}"
+
+
+def test_gated_typer_gives_the_words_reading_where_it_does_not_embed() -> None:
+    typer, _ = embedding_typer(embed_below=0.0)
+    assert typer.classify_one(UNSURE) == EventTyper().classify_one(UNSURE)
+
+
+def test_the_pipelines_typer_is_gated() -> None:
+    typer = EventTyper.gated()
+    assert typer.embedding and typer.embed_below == EMBED_BELOW
 
 
 @pytest.mark.skipif(

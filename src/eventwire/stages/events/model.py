@@ -10,12 +10,21 @@ import numpy.typing as npt
 
 from eventwire.stages.events.resources import LinearWeights
 
-__all__ = ["NOT_EVENT", "best_type", "feature_value", "is_commentary", "probabilities", "rank"]
+__all__ = [
+    "NOT_EVENT",
+    "Reading",
+    "best_type",
+    "best_types",
+    "feature_value",
+    "is_commentary",
+]
 
 Dense = npt.NDArray[np.float32]
 # the typer's label for texts that report no event; also the model's class for comment,
 # context and analysis, trained on the team's sentences of that kind
 NOT_EVENT = "NOT_EVENT"
+# (best event type, its probability, the probability of NOT_EVENT)
+Reading = tuple[str, float, float]
 
 
 def feature_value(model: LinearWeights, features: Sequence[str]) -> float:
@@ -25,50 +34,47 @@ def feature_value(model: LinearWeights, features: Sequence[str]) -> float:
     return 1.0
 
 
-def _scores(model: LinearWeights, features: Sequence[str], dense: Dense | None) -> list[float]:
-    totals = [0.0] * len(model.labels)
-    for feature in features:
-        row = model.weights.get(feature)
-        if row is None:
-            continue
-        for index, weight in enumerate(row):
-            totals[index] += weight
-    value = feature_value(model, features)
-    scores = [bias + value * total for bias, total in zip(model.bias, totals, strict=True)]
-    if model.dense is not None and dense is not None:
-        extra = dense.astype(np.float64) @ model.dense
-        scores = [score + float(add) for score, add in zip(scores, extra, strict=True)]
-    return scores
-
-
-def probabilities(
-    model: LinearWeights, features: Sequence[str], dense: Dense | None = None
-) -> list[float]:
-    """Softmax over the labels' scores, in `model.labels` order."""
-    scores = _scores(model, features, dense)
-    top = max(scores)
-    exps = [math.exp(score - top) for score in scores]
-    total = sum(exps)
-    return [value / total for value in exps]
-
-
-def rank(
-    model: LinearWeights, features: Sequence[str], dense: Dense | None = None
-) -> list[tuple[str, float]]:
-    """Labels with their probability, best first (ties broken by label order)."""
-    probs = probabilities(model, features, dense)
-    order = sorted(range(len(probs)), key=lambda index: (-probs[index], index))
-    return [(model.labels[index], probs[index]) for index in order]
-
-
-def best_type(
-    model: LinearWeights, features: Sequence[str], dense: Dense | None = None
-) -> tuple[str, float, float]:
+def best_type(model: LinearWeights, features: Sequence[str], dense: Dense | None = None) -> Reading:
     """The best event type and its probability, and the probability of the model's
     NOT_EVENT class (0 for a model without one). The event type is never NOT_EVENT."""
-    ranked = rank(model, features, dense)
-    label, score = next((label, p) for label, p in ranked if label != NOT_EVENT)
-    return label, score, dict(ranked).get(NOT_EVENT, 0.0)
+    vectors = None if dense is None else dense[None, :]
+    return best_types(model, [features], vectors)[0]
+
+
+def best_types(
+    model: LinearWeights,
+    features: Sequence[Sequence[str]],
+    dense: npt.NDArray[np.float32] | None = None,
+) -> list[Reading]:
+    """`best_type` of many texts at once (`dense`: one embedding row per text, or None),
+    scored as one matrix: the same readings, ties going to the earlier label."""
+    rows = [[model.rows[f] for f in row if f in model.rows] for row in features]
+    totals = np.zeros((len(features), len(model.labels)))
+    counts = np.array([len(found) for found in rows])
+    if counts.sum():
+        flat = model.matrix[[index for found in rows for index in found]]
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        filled = counts > 0
+        totals[filled] = np.add.reduceat(flat, starts[filled], axis=0)
+    values = np.array([feature_value(model, row) for row in features])
+    scores = np.asarray(model.bias) + values[:, None] * totals
+    if model.dense is not None and dense is not None:
+        scores = scores + dense.astype(np.float64) @ model.dense
+    probs = np.exp(scores - scores.max(axis=1, keepdims=True))
+    probs /= probs.sum(axis=1, keepdims=True)
+    none = model.labels.index(NOT_EVENT) if NOT_EVENT in model.labels else None
+    types = probs.copy()
+    if none is not None:
+        types[:, none] = -1.0
+    best = types.argmax(axis=1)
+    return [
+        (
+            model.labels[int(b)],
+            float(probs[i, b]),
+            0.0 if none is None else float(probs[i, none]),
+        )
+        for i, b in enumerate(best)
+    ]
 
 
 def is_commentary(score: float, commentary: float) -> bool:

