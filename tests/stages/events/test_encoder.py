@@ -171,3 +171,55 @@ def test_encoder_without_its_wheel_raises_coded_error(monkeypatch: pytest.Monkey
         SentenceEncoder().setup()
     assert caught.value.code is Code.RESOURCE_MISSING
     assert "no_such_encoder_package" in str(caught.value)
+
+
+class CountingSession:
+    """Stands in for the onnxruntime session: a vector from the ids, and a call count."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def run(self, _outputs: object, feeds: dict[str, Array]) -> list[Array]:
+        self.calls += 1
+        tokens = next(value for value in feeds.values() if value.dtype == np.int64)
+        vectors = np.zeros((tokens.shape[0], 384), np.float32)
+        vectors[:, 0] = tokens.sum(axis=1)
+        vectors[:, 1] = 1.0
+        return [vectors]
+
+
+class WordTokenizer:
+    def encode_batch(self, texts: list[str]) -> list[object]:
+        return [type("E", (), {"ids": [len(word) for word in text.split()]}) for text in texts]
+
+
+def counting_encoder(**options: int) -> tuple[SentenceEncoder, CountingSession]:
+    session = CountingSession()
+    found = SentenceEncoder(**options)
+    found._tokenizer, found._session = WordTokenizer(), session
+    return found, session
+
+
+def test_a_repeated_text_is_not_run_again_and_gets_the_same_vector() -> None:
+    found, session = counting_encoder(remember=2)
+    first = found.encode(["a bb", "ccc", "a bb"])
+    assert session.calls == 2
+    again = found.encode(["ccc", "a bb"])
+    assert session.calls == 2
+    assert np.array_equal(again, first[[1, 0]])
+    first[:] = 0  # the caller's array is its own: the remembered vectors do not change
+    assert np.array_equal(found.encode(["ccc"])[0], again[0])
+
+
+def test_only_the_last_texts_are_remembered() -> None:
+    found, session = counting_encoder(remember=2)
+    found.encode(["a", "bb", "ccc"])
+    found.encode(["a"])
+    assert session.calls == 4
+
+
+def test_batches_of_several_texts_remember_nothing() -> None:
+    found, session = counting_encoder(batch_size=8)
+    found.encode(["a", "bb"])
+    found.encode(["a", "bb"])
+    assert session.calls == 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -97,12 +98,18 @@ class SentenceEncoder:
     published (the int8 vectors are within a cosine of about 0.99 of it). The int8 graph
     quantises each batch's activations with one scale, so a text's vector would depend on
     the texts batched with it; one text per batch (the default) keeps every vector the
-    same wherever the text appears, for about 20% more time than batches of 32.
+    same wherever the text appears, for about 20% more time than batches of 32. With one
+    text per batch, the vectors of the last `remember` texts are kept: wire copy repeats
+    sentences across outlets, and a repeated text is not run again.
     """
 
-    def __init__(self, batch_size: int = 1, *, quantized: bool = True) -> None:
+    def __init__(
+        self, batch_size: int = 1, *, quantized: bool = True, remember: int = 4096
+    ) -> None:
         self.batch_size = batch_size
         self.quantized = quantized
+        self.remember = remember if batch_size == 1 else 0
+        self._recent: OrderedDict[str, Array] = OrderedDict()
         self._tokenizer: Any = None
         self._session: Any = None
 
@@ -113,16 +120,32 @@ class SentenceEncoder:
     def encode(self, texts: Sequence[str]) -> Array:
         """(len(texts), 384) float32 embeddings, L2-normalised; batches sorted by length."""
         self.setup()
-        ids = [encoding.ids for encoding in self._tokenizer.encode_batch(list(texts))]
         out: Array = np.zeros((len(texts), 384), np.float32)
+        new = [text for text in dict.fromkeys(texts) if text not in self._recent]
+        fresh = dict(zip(new, self._encode_texts(new), strict=True))
+        for row, text in enumerate(texts):
+            out[row] = fresh[text] if text in fresh else self._recent[text]
+            self._remember(text, out[row].copy())
+        return out
+
+    def _remember(self, text: str, vector: Array) -> None:
+        if not self.remember:
+            return
+        self._recent[text] = vector
+        self._recent.move_to_end(text)
+        if len(self._recent) > self.remember:
+            self._recent.popitem(last=False)
+
+    def _encode_texts(self, texts: Sequence[str]) -> Array:
+        out: Array = np.zeros((len(texts), 384), np.float32)
+        if not texts:
+            return out
+        ids = [encoding.ids for encoding in self._tokenizer.encode_batch(list(texts))]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         for start in range(0, len(order), self.batch_size):
             chunk = order[start : start + self.batch_size]
-            out[chunk] = self._encode_batch([ids[i] for i in chunk])
+            out[chunk] = encode_ids(self._session, [ids[i] for i in chunk])
         return out
-
-    def _encode_batch(self, batch: list[list[int]]) -> Array:
-        return encode_ids(self._session, batch)
 
 
 def pad(batch: Sequence[Sequence[int]]) -> tuple[npt.NDArray[np.int64], Array]:
