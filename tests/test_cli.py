@@ -198,6 +198,13 @@ def test_cli_run_without_the_encoder_types_by_words_and_says_so(tmp_path, corpus
     assert {m["stage"] for m in export(tmp_path, "mentions")} == {"extract.mentions.v4"}
 
 
+def test_cli_demo_without_the_encoder_types_by_words_and_says_so(monkeypatch):
+    monkeypatch.setattr("eventwire.stages.events.encoder.ENCODER_PACKAGE", "no_such_encoder")
+    code, output = invoke("demo")
+    assert code == 0, output
+    assert "not installed" in output and "extract.mentions.v4" in output
+
+
 def test_cli_run_asking_for_the_embedding_without_the_encoder_stops_with_one_line(
     tmp_path, corpus, monkeypatch
 ):

