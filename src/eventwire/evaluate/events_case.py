@@ -21,6 +21,7 @@ from eventwire.stages.events import EventTyper
 from eventwire.stages.events.encoder import available as encoder_available
 
 __all__ = [
+    "averages",
     "evaluate_case",
     "evaluate_case_minilm",
     "evaluate_case_words",
@@ -52,7 +53,7 @@ def f1_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, tuple[
     return scores
 
 
-def _averages(scores: dict[str, tuple[float, int]]) -> tuple[float, float]:
+def averages(scores: dict[str, tuple[float, int]]) -> tuple[float, float]:
     total = sum(n for _, n in scores.values())
     weighted = sum(f1 * n for f1, n in scores.values()) / total if total else 0.0
     macro = sum(f1 for f1, _ in scores.values()) / len(scores) if scores else 0.0
@@ -82,7 +83,7 @@ def evaluate_case(gold: Path, typer: EventTyper | None = None) -> EvalResult:
     labels = [label for _, label in items]
     predicted = [event.type_label for event in typed]
     scores = f1_scores(labels, predicted)
-    weighted, macro = _averages(scores)
+    weighted, macro = averages(scores)
     metrics: dict[str, float | int | str] = {
         "n": len(items),
         "weighted_f1": round(weighted, 4),

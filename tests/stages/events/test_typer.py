@@ -21,6 +21,7 @@ from eventwire.stages.events import (
 )
 from eventwire.stages.events.encoder import ENCODER_PACKAGE, SentenceEncoder
 from eventwire.stages.events.features import featurize
+from eventwire.stages.events.model import best_types, probabilities, readings
 from eventwire.stages.events.resources import LinearWeights
 from eventwire.stages.events.typer import is_candidate
 
@@ -160,6 +161,20 @@ def test_typer_is_deterministic(typer: EventTyper) -> None:
 def test_typer_scores_are_probabilities(typer: EventTyper) -> None:
     event = typer.classify_one("Bandits stole cattle from the herders.")
     assert 0.0 < event.score <= 1.0
+
+
+def test_probabilities_are_the_full_distribution_behind_the_readings() -> None:
+    found = load_event_resources()
+    texts = ["Troops recaptured the town.", "Protesters marched to parliament.", "It rained."]
+    features = [featurize(text, found.lexicon) for text in texts]
+    probs = probabilities(found.model, features)
+    assert probs.shape == (3, len(found.model.labels))
+    assert np.allclose(probs.sum(axis=1), 1.0)
+    assert readings(found.model.labels, probs) == best_types(found.model, features)
+    best, score, commentary = readings(found.model.labels, probs)[0]
+    labels = list(found.model.labels)
+    assert score == probs[0, labels.index(best)]
+    assert commentary == probs[0, labels.index(NOT_EVENT)]
 
 
 def tiny_resources(favoured: str, bias: float) -> EventResources:

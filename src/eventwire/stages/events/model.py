@@ -17,6 +17,8 @@ __all__ = [
     "best_types",
     "feature_value",
     "is_commentary",
+    "probabilities",
+    "readings",
 ]
 
 Dense = npt.NDArray[np.float32]
@@ -41,13 +43,13 @@ def best_type(model: LinearWeights, features: Sequence[str], dense: Dense | None
     return best_types(model, [features], vectors)[0]
 
 
-def best_types(
+def probabilities(
     model: LinearWeights,
     features: Sequence[Sequence[str]],
     dense: npt.NDArray[np.float32] | None = None,
-) -> list[Reading]:
-    """`best_type` of many texts at once (`dense`: one embedding row per text, or None),
-    scored as one matrix: the same readings, ties going to the earlier label."""
+) -> npt.NDArray[np.float64]:
+    """The model's probabilities over its labels (NOT_EVENT included), one row per text
+    (`dense`: one embedding row per text, or None), scored as one matrix."""
     rows = [[model.rows[f] for f in row if f in model.rows] for row in features]
     totals = np.zeros((len(features), len(model.labels)))
     counts = np.array([len(found) for found in rows])
@@ -60,16 +62,32 @@ def best_types(
     scores = np.asarray(model.bias) + values[:, None] * totals
     if model.dense is not None and dense is not None:
         scores = scores + dense.astype(np.float64) @ model.dense
-    probs = np.exp(scores - scores.max(axis=1, keepdims=True))
+    probs: npt.NDArray[np.float64] = np.exp(scores - scores.max(axis=1, keepdims=True))
     probs /= probs.sum(axis=1, keepdims=True)
-    none = model.labels.index(NOT_EVENT) if NOT_EVENT in model.labels else None
+    return probs
+
+
+def best_types(
+    model: LinearWeights,
+    features: Sequence[Sequence[str]],
+    dense: npt.NDArray[np.float32] | None = None,
+) -> list[Reading]:
+    """`best_type` of many texts at once (`dense`: one embedding row per text, or None):
+    the same readings, ties going to the earlier label."""
+    return readings(model.labels, probabilities(model, features, dense))
+
+
+def readings(labels: Sequence[str], probs: npt.NDArray[np.float64]) -> list[Reading]:
+    """The best event type of each row of `probs` (over `labels`), its probability, and
+    NOT_EVENT's (0 when `labels` has no NOT_EVENT)."""
+    none = list(labels).index(NOT_EVENT) if NOT_EVENT in labels else None
     types = probs.copy()
     if none is not None:
         types[:, none] = -1.0
     best = types.argmax(axis=1)
     return [
         (
-            model.labels[int(b)],
+            labels[int(b)],
             float(probs[i, b]),
             0.0 if none is None else float(probs[i, none]),
         )
